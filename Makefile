@@ -1,0 +1,82 @@
+# Sociale Basis: `make demo` and `make test` are all a newcomer needs (see README).
+#
+# Django 6 needs Python >= 3.12 and the machine's python3 is older, so the interpreter is chosen here
+# explicitly (docs/adr/0002-python-interpreter.md): PYTHON overrides, else python3.13/python3.12 on PATH,
+# else the pyenv builds.
+PYTHON ?= $(shell for p in python3.13 python3.12 /root/.pyenv/versions/3.13.0/bin/python3.13 \
+	/root/.pyenv/versions/3.12.1/bin/python3.12; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' && { echo $$p; break; }; \
+	done)
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+PG_URL ?= postgres://postgres@127.0.0.1:5432/socialebasis
+PYTEST_ARGS ?=
+
+.PHONY: demo test install system-deps lint checks test-postgres test-sqlite schema messages clean
+
+demo: install
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) load_demo
+	@echo "Sociale Basis draait op http://127.0.0.1:$(PORT)/ (stoppen: Ctrl+C). Accounts: zie README."
+	$(MANAGE) runserver 127.0.0.1:$(PORT) --noreload
+
+test: install lint checks test-postgres test-sqlite
+
+install: system-deps $(VENV)/.installed node_modules/.installed locale/nl/LC_MESSAGES/django.mo
+
+# Debian packages: gettext for translations, chromium for the browser tests. Installed only when missing.
+system-deps:
+	@missing=""; command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+$(VENV)/.installed: requirements/lock.txt requirements/dev-lock.txt pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python >= 3.12 not found; set PYTHON=/path/to/python3.12"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements/lock.txt -r requirements/dev-lock.txt
+	$(BIN)/python -m pip install -q --no-deps -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+locale/nl/LC_MESSAGES/django.mo: locale/nl/LC_MESSAGES/django.po
+	$(MANAGE) compilemessages --locale nl -v 0 --ignore .venv --ignore node_modules
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Migrations, deploy checks, the committed OpenAPI document and the Dutch translations.
+checks: install
+	$(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=socialebasis.conf.production SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
+	  ALLOWED_HOSTS=socialebasis.example.nl $(MANAGE) check --deploy --fail-level WARNING
+	$(BIN)/python scripts/check_openapi.py
+	$(BIN)/python scripts/check_translations.py
+
+test-postgres: install
+	@if ! $(BIN)/python scripts/pg_ready.py "$(PG_URL)"; then \
+	  if [ "$$CI" = "true" ]; then echo "PostgreSQL is not reachable at $(PG_URL); CI needs it."; exit 1; fi; \
+	  echo "PostgreSQL is not reachable: skipping the PostgreSQL run (CI does not skip)."; exit 0; fi; \
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+test-sqlite: install
+	DATABASE_URL=sqlite:///:memory: $(BIN)/pytest $(PYTEST_ARGS)
+
+schema: install
+	$(MANAGE) spectacular --validate --fail-on-warn --file docs/api/openapi.yaml
+
+messages: install
+	$(MANAGE) makemessages --locale nl --no-obsolete --ignore .venv --ignore node_modules --ignore var --add-location file
+
+clean:
+	rm -rf $(VENV) node_modules var

@@ -1,0 +1,34 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    RESIDENT = "resident", _("Resident")
+    VOLUNTEER = "volunteer", _("Volunteer")
+    PROFESSIONAL = "professional", _("Professional (organisation member)")
+    POLICY_OFFICER = "policy_officer", _("Municipal policy officer")
+    ADMINISTRATOR = "administrator", _("Administrator")
+
+
+# Staff handle other people's data or the municipality's settings: they need a second factor.
+STAFF_ROLES = frozenset({Role.PROFESSIONAL, Role.POLICY_OFFICER, Role.ADMINISTRATOR})
+
+
+class User(AbstractUser):
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.RESIDENT)
+    municipalities = models.ManyToManyField(
+        "areas.Municipality",
+        blank=True,
+        related_name="staff",
+        verbose_name=_("municipalities"),
+        help_text=_("The municipalities a professional or policy officer works for."),
+    )
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    @property
+    def needs_second_factor(self) -> bool:
+        return self.role in STAFF_ROLES or self.is_staff or self.is_superuser

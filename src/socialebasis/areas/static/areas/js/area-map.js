@@ -1,0 +1,52 @@
+// Draws the areas of the page on a Leaflet map. Only an enhancement: every area is also in the page's
+// table, and the page works the same without this script. Tiles that cannot load leave the shapes visible.
+(function () {
+  "use strict";
+  var container = document.getElementById("area-map");
+  var dataElement = document.getElementById("area-map-data");
+  var status = document.getElementById("area-map-status");
+  if (!container || !dataElement || typeof L === "undefined") {
+    return;
+  }
+  var data = JSON.parse(dataElement.textContent);
+  if (!data.features || !data.features.length || !data.bounds) {
+    return;
+  }
+  container.hidden = false;
+  container.setAttribute("role", "region");
+  container.setAttribute("aria-label", container.dataset.label);
+
+  var map = L.map(container, { scrollWheelZoom: false });
+  var tiles = L.tileLayer(container.dataset.tileUrl, {
+    attribution: container.dataset.tileAttribution,
+    maxZoom: 18,
+  });
+  var failedTiles = 0;
+  tiles.on("tileerror", function () {
+    failedTiles += 1;
+    if (failedTiles === 1 && status) {
+      status.textContent = container.dataset.tilesFailed;
+    }
+  });
+  tiles.addTo(map);
+
+  L.geoJSON(data, {
+    style: function () {
+      return { color: "#24578f", weight: 2, fillOpacity: 0.15 };
+    },
+    onEachFeature: function (feature, shape) {
+      var props = feature.properties || {};
+      if (!props.name) {
+        return;
+      }
+      shape.bindTooltip(props.name);
+      if (props.url) {
+        shape.on("click", function () {
+          window.location.href = props.url;
+        });
+      }
+    },
+  }).addTo(map);
+  var b = data.bounds; // [minLon, minLat, maxLon, maxLat]
+  map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { padding: [10, 10] });
+})();

@@ -1,0 +1,48 @@
+"""Security headers, cookies, sessions, lockout. Production tightens the transport settings."""
+
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+from django.utils.csp import CSP
+
+from ..env import config
+from .maps import MAP_TILE_URL
+
+_tile_origin = "{0.scheme}://{0.netloc}".format(urlsplit(MAP_TILE_URL.replace("{", "").replace("}", "")))
+
+# No 'unsafe-inline' anywhere: scripts and styles come from our own static files only.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:", _tile_origin],
+    "connect-src": [CSP.SELF],
+    "font-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# Idle and absolute session limits, enforced by accounts.middleware.SessionTimeoutMiddleware.
+SESSION_IDLE_TIMEOUT = config("SESSION_IDLE_TIMEOUT", 30 * 60, "Seconds without activity before logout.")
+SESSION_ABSOLUTE_TIMEOUT = config(
+    "SESSION_ABSOLUTE_TIMEOUT", 10 * 60 * 60, "Seconds after login after which a new login is needed."
+)
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT
+
+# Lockout after repeated failed logins (django-axes): per user name and address.
+AXES_FAILURE_LIMIT = config("AXES_FAILURE_LIMIT", 5, "Failed logins before an account is locked out.")
+AXES_COOLOFF_TIME = timedelta(minutes=config("AXES_COOLOFF_MINUTES", 15, "Minutes a lockout lasts."))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+
+OTP_TOTP_ISSUER = "Sociale Basis"

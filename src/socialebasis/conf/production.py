@@ -1,0 +1,18 @@
+"""Production: PostgreSQL, HTTPS only, strict cookies. Every secret comes from the environment."""
+
+from .base import *  # noqa: F403
+from .env import config
+
+DEBUG = False
+SECURE_SSL_REDIRECT = config("SECURE_SSL_REDIRECT", True, "Redirect plain HTTP to HTTPS.")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = config("SECURE_HSTS_SECONDS", 31536000, "HSTS max-age in seconds.")
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
+
+# Last, on purpose: the demo's eased second factor can never be switched on here.
+DEMO_MODE = False

@@ -1,0 +1,21 @@
+"""Test settings: the database comes from DATABASE_URL (PostgreSQL in CI, SQLite for the demo path)."""
+
+import os
+
+os.environ.setdefault("DATABASE_URL", "sqlite:///:memory:")
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-not-secret-7d1e9c4b2a"
+DEBUG = False
+DEMO_MODE = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+ALLOWED_HOSTS = ["*"]
+# Throttling is tested on its own; the rest of the suite should not trip it.
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {"anon": "100000/min", "user": "100000/min"}  # noqa: F405
+# Tiles never leave the machine in tests; the browser resolves nothing but 127.0.0.1 anyway.
+MAP_TILE_URL = "http://tiles.invalid/{z}/{x}/{y}.png"

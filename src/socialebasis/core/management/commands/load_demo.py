@@ -1,0 +1,48 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from socialebasis.accounts import services as account_services
+from socialebasis.areas import services as area_services
+
+DATA_DIR = settings.BASE_DIR / "data"
+
+
+class Command(BaseCommand):
+    help = "Load the four seed municipalities with real CBS areas, Heusden's own division and demo accounts."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-accounts", action="store_true", help="Load areas only (allowed outside the demo settings)."
+        )
+
+    def handle(self, no_accounts, **options):
+        steps = [
+            (
+                "gemeenten",
+                area_services.import_municipality_boundaries,
+                DATA_DIR / "cbs" / "cbs_gemeenten_2020_4gemeenten_wgs84.geojson",
+            ),
+            (
+                "wijken",
+                area_services.import_district_boundaries,
+                DATA_DIR / "cbs" / "cbs_wijken_2023_4gemeenten_wgs84.geojson",
+            ),
+            (
+                "eigen indeling Heusden",
+                area_services.import_own_division,
+                DATA_DIR / "own_divisions" / "GM0797-wijkgerichte-aanpak.json",
+            ),
+        ]
+        for label, importer, path in steps:
+            try:
+                report = importer(path)
+            except area_services.AreaImportError as exc:
+                raise CommandError(str(exc)) from None
+            self.stdout.write(f"{label}: {report.summary()}")
+        if no_accounts:
+            return
+        try:
+            users = account_services.create_demo_accounts()
+        except account_services.DemoModeRequired as exc:
+            raise CommandError(f"{exc} Gebruik --no-accounts buiten de demo.") from None
+        self.stdout.write("demo-accounts: " + ", ".join(u.username for u in users))

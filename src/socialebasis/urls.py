@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django_otp.admin import OTPAdminSite
+
+# Administrators reach the Django admin only after their second factor.
+admin.site.__class__ = OTPAdminSite
+
+urlpatterns = [
+    path("", include("socialebasis.core.urls")),
+    path("gemeenten/", include("socialebasis.areas.urls")),
+    path("account/", include("socialebasis.accounts.urls")),
+    path("api/v1/", include("socialebasis.api.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("beheer/", admin.site.urls),
+]
+
+handler500 = "socialebasis.core.views.server_error"
+
+if settings.DEBUG:  # pragma: no cover - development only
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()
