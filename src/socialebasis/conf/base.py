@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "socialebasis.core",
     "socialebasis.areas",
     "socialebasis.accounts",
+    "socialebasis.audit",
     "socialebasis.api",
 ]
 
