@@ -31,3 +31,30 @@ def pytest_collection_modifyitems(config, items):
     # database calls the tests make between page loads, though nothing runs concurrently there.
     if any(item.get_closest_marker("e2e") for item in items):
         os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def verified(db):
+    """Sign a user in on a test client with a confirmed second factor, as after the TOTP step."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    from socialebasis.accounts.tests.factories import TOTPDeviceFactory
+
+    def sign_in(client, user):
+        device = TOTPDeviceFactory(user=user)
+        client.force_login(user)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+        return device
+
+    return sign_in
+
+
+@pytest.fixture
+def seed_areas_once(request, django_db_blocker):
+    """seed_areas for tests that hypothesis runs many times within one database transaction."""
+    from socialebasis.areas.models import Municipality
+
+    if not Municipality.objects.exists():
+        request.getfixturevalue("seed_areas")

@@ -25,9 +25,7 @@ with tempfile.TemporaryDirectory() as tmp:
         sys.exit("The OpenAPI document is invalid (see above).")
     if not COMMITTED.exists() or COMMITTED.read_text() != fresh.read_text():
         old = COMMITTED.read_text().splitlines() if COMMITTED.exists() else []
-        diff = difflib.unified_diff(
-            old, fresh.read_text().splitlines(), "committed", "generated", lineterm=""
-        )
+        diff = difflib.unified_diff(old, fresh.read_text().splitlines(), "committed", "generated", lineterm="")
         print("\n".join(list(diff)[:80]))
         sys.exit("docs/api/openapi.yaml is stale: run `make schema` and commit it.")
 print("OpenAPI document: valid and up to date.")

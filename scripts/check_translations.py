@@ -45,13 +45,9 @@ with tempfile.TemporaryDirectory() as tmp:
         out = subprocess.run(
             ["msgattrib", flag, "--no-obsolete", str(po)], capture_output=True, text=True, check=True
         ).stdout
-        entries = [
-            block for block in out.split("\n\n") if "msgid" in block and 'msgid ""\nmsgstr ""\n"' not in block
-        ]
+        entries = [block for block in out.split("\n\n") if "msgid" in block and 'msgid ""\nmsgstr ""\n"' not in block]
         problems += [f"{label}:\n{entry}" for entry in entries]
     if problems:
         print("\n\n".join(problems))
-        sys.exit(
-            f"{len(problems)} string(s) lack a Dutch translation: run `make messages` and translate them."
-        )
+        sys.exit(f"{len(problems)} string(s) lack a Dutch translation: run `make messages` and translate them.")
 print("Dutch translations: complete.")

@@ -26,14 +26,9 @@ class SessionTimeoutMiddleware:
             session = request.session
             login_at = session.get(SESSION_LOGIN_AT, now)
             seen_at = session.get(SESSION_SEEN_AT, now)
-            if (
-                now - seen_at > settings.SESSION_IDLE_TIMEOUT
-                or now - login_at > settings.SESSION_ABSOLUTE_TIMEOUT
-            ):
+            if now - seen_at > settings.SESSION_IDLE_TIMEOUT or now - login_at > settings.SESSION_ABSOLUTE_TIMEOUT:
                 logout(request)
-                messages.info(
-                    request, _("You were signed out because your session expired. Please sign in again.")
-                )
+                messages.info(request, _("You were signed out because your session expired. Please sign in again."))
             else:
                 session.setdefault(SESSION_LOGIN_AT, login_at)
                 if now - seen_at >= _SEEN_RESOLUTION or SESSION_SEEN_AT not in session:

@@ -12,8 +12,6 @@ urlpatterns = [
     path("", views.profile, name="profile"),
     path("wachtwoord-vergeten/", views.password_reset, name="password_reset"),
     path("wachtwoord-vergeten/verstuurd/", views.password_reset_done, name="password_reset_done"),
-    path(
-        "wachtwoord-herstellen/<uidb64>/<token>/", views.password_reset_confirm, name="password_reset_confirm"
-    ),
+    path("wachtwoord-herstellen/<uidb64>/<token>/", views.password_reset_confirm, name="password_reset_confirm"),
     path("wachtwoord-herstellen/klaar/", views.password_reset_complete, name="password_reset_complete"),
 ]

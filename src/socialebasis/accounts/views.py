@@ -84,9 +84,7 @@ password_reset = auth_views.PasswordResetView.as_view(
     subject_template_name="accounts/password_reset_subject.txt",
     success_url=reverse_lazy("accounts:password_reset_done"),
 )
-password_reset_done = auth_views.PasswordResetDoneView.as_view(
-    template_name="accounts/password_reset_done.html"
-)
+password_reset_done = auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html")
 password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
     template_name="accounts/password_reset_confirm.html",
     success_url=reverse_lazy("accounts:password_reset_complete"),

@@ -101,9 +101,7 @@ class AreaDivision(models.Model):
         verbose_name = _("own area division")
         verbose_name_plural = _("own area divisions")
         constraints = [
-            models.UniqueConstraint(
-                fields=["municipality", "slug"], name="division_slug_unique_per_municipality"
-            ),
+            models.UniqueConstraint(fields=["municipality", "slug"], name="division_slug_unique_per_municipality"),
         ]
 
     def __str__(self) -> str:

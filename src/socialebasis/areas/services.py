@@ -61,9 +61,7 @@ def _feature_label(index: int, feature: Any) -> str:
 def _require(props: dict, key: str, pattern: str, label: str) -> str:
     value = props.get(key)
     if not isinstance(value, str) or not re.fullmatch(pattern, value.strip()):
-        raise AreaImportError(
-            f"{label}: eigenschap '{key}' ontbreekt of heeft een onjuiste waarde ({value!r})."
-        )
+        raise AreaImportError(f"{label}: eigenschap '{key}' ontbreekt of heeft een onjuiste waarde ({value!r}).")
     return value.strip()
 
 
@@ -165,9 +163,7 @@ def import_own_division(path: Path) -> ImportReport:
     try:
         municipality = Municipality.objects.get(statcode=spec["municipality"])
     except Municipality.DoesNotExist:
-        raise AreaImportError(
-            f"Gemeente {spec['municipality']} is onbekend; importeer eerst de gemeenten."
-        ) from None
+        raise AreaImportError(f"Gemeente {spec['municipality']} is onbekend; importeer eerst de gemeenten.") from None
 
     year = spec.get("cbs_year")
     prepared = []

@@ -80,9 +80,7 @@ def district_detail(request, statcode: str, district_code: str):
             "own_areas": own_areas,
             "map_data": {
                 "type": "FeatureCollection",
-                "features": [
-                    {"type": "Feature", "geometry": district.boundary, "properties": {"name": district.name}}
-                ]
+                "features": [{"type": "Feature", "geometry": district.boundary, "properties": {"name": district.name}}]
                 if district.boundary
                 else [],
                 "bounds": bounds([district.boundary]) if district.boundary else None,

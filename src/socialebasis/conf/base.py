@@ -47,10 +47,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "socialebasis.accounts.middleware.SessionTimeoutMiddleware",
     "socialebasis.accounts.middleware.StaffSecondFactorMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -123,9 +123,18 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-EMAIL_BACKEND = config(
-    "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend", "Django e-mail backend class path."
-)
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": config("EMAIL_HOST", "localhost", "SMTP server for outgoing e-mail."),
+            "port": config("EMAIL_PORT", 25, "SMTP port."),
+            "username": config("EMAIL_HOST_USER", "", "SMTP user name."),
+            "password": config("EMAIL_HOST_PASSWORD", "", "SMTP password."),
+            "use_tls": config("EMAIL_USE_TLS", False, "Use STARTTLS for SMTP."),
+        },
+    }
+}
 DEFAULT_FROM_EMAIL = config("DEFAULT_FROM_EMAIL", "noreply@socialebasis.local", "Sender of e-mails.")
 
 from .includes.api import *  # noqa: E402,F403

@@ -1,15 +1,17 @@
 """The embedded demo: SQLite, no other services, no variables needed."""
 
-import os
-
-os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
-
 from .base import *  # noqa: F403
 from .base import BASE_DIR
 
 SECRET_KEY = SECRET_KEY or "demo-only-not-secret-3f9a1c0e6b5d4a2f8e7c"  # noqa: F405
 DEMO_MODE = True
-EMAIL_FILE_PATH = BASE_DIR / "var" / "mail"
+# E-mail (password reset links) is written to files under var/mail instead of being sent.
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "OPTIONS": {"file_path": str(BASE_DIR / "var" / "mail")},
+    }
+}
 # Serve static files straight from the finders so the demo needs no collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

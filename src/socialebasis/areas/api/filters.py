@@ -17,9 +17,7 @@ class MunicipalityFilter(django_filters.FilterSet):
 
 
 class DistrictFilter(django_filters.FilterSet):
-    municipality = django_filters.CharFilter(
-        field_name="municipality__statcode", label="Municipality CBS code"
-    )
+    municipality = django_filters.CharFilter(field_name="municipality__statcode", label="Municipality CBS code")
     year = django_filters.NumberFilter(field_name="year", label="Division year")
     q = django_filters.CharFilter(method=_name_or_code, label="Name (part) or CBS code")
 
@@ -42,9 +40,7 @@ class NeighbourhoodFilter(django_filters.FilterSet):
 
 
 class AreaDivisionFilter(django_filters.FilterSet):
-    municipality = django_filters.CharFilter(
-        field_name="municipality__statcode", label="Municipality CBS code"
-    )
+    municipality = django_filters.CharFilter(field_name="municipality__statcode", label="Municipality CBS code")
 
     class Meta:
         model = AreaDivision

@@ -88,9 +88,7 @@ class DistrictDetail(generics.RetrieveAPIView):
     tags=["areas"],
     summary="District boundaries of a municipality as GeoJSON",
     parameters=[
-        OpenApiParameter(
-            "municipality", OpenApiTypes.STR, required=True, description="Municipality CBS code."
-        ),
+        OpenApiParameter("municipality", OpenApiTypes.STR, required=True, description="Municipality CBS code."),
         YEAR_PARAMETER,
     ],
     responses={200: FEATURE_COLLECTION},
@@ -101,9 +99,7 @@ class DistrictBoundaries(APIView):
     def get(self, request):
         code = request.query_params.get("municipality")
         if not code:
-            raise ValidationError(
-                {"municipality": ["Geef de CBS-code van een gemeente op, bijvoorbeeld GM0797."]}
-            )
+            raise ValidationError({"municipality": ["Geef de CBS-code van een gemeente op, bijvoorbeeld GM0797."]})
         municipality = get_object_or_404(Municipality, statcode=code)
         districts = selectors.districts_of(municipality, _year(request))
         features = [
@@ -120,9 +116,7 @@ class NeighbourhoodList(generics.ListAPIView):
     filterset_class = filters.NeighbourhoodFilter
 
 
-@extend_schema(
-    tags=["areas"], summary="One neighbourhood (buurt) with its boundary", parameters=[YEAR_PARAMETER]
-)
+@extend_schema(tags=["areas"], summary="One neighbourhood (buurt) with its boundary", parameters=[YEAR_PARAMETER])
 class NeighbourhoodDetail(generics.RetrieveAPIView):
     serializer_class = serializers.NeighbourhoodDetailSerializer
 
@@ -151,6 +145,4 @@ class AreaDivisionDetail(generics.RetrieveAPIView):
 
     def get_object(self):
         divisions = selectors.divisions_visible_to(self.request.user).prefetch_related("areas__districts")
-        return get_object_or_404(
-            divisions, municipality__statcode=self.kwargs["statcode"], slug=self.kwargs["slug"]
-        )
+        return get_object_or_404(divisions, municipality__statcode=self.kwargs["statcode"], slug=self.kwargs["slug"])

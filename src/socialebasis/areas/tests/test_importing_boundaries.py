@@ -94,9 +94,7 @@ def test_heusden_own_division_has_19_wijken_linked_to_cbs(seed_areas):
     assert [d.statcode for d in vijfhoeven.districts.all()] == ["WK079705"]
     # Every CBS wijk of Heusden is covered by at least one of its own wijken.
     covered = set(District.objects.filter(own_areas__division=division).values_list("statcode", flat=True))
-    assert covered == set(
-        District.objects.filter(municipality__statcode="GM0797").values_list("statcode", flat=True)
-    )
+    assert covered == set(District.objects.filter(municipality__statcode="GM0797").values_list("statcode", flat=True))
 
 
 def test_own_division_with_unknown_cbs_wijk_writes_nothing(seed_areas, tmp_path):

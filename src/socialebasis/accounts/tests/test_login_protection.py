@@ -1,0 +1,70 @@
+import time
+
+import pytest
+from django.core import mail
+
+from socialebasis.accounts.middleware import SESSION_LOGIN_AT, SESSION_SEEN_AT
+from socialebasis.accounts.tests.factories import PASSWORD
+from socialebasis.audit.models import AuditEvent
+
+pytestmark = pytest.mark.django_db
+
+
+def test_account_is_locked_after_repeated_failed_logins(client, user_factory, settings):
+    user = user_factory()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/account/inloggen/", {"username": user.username, "password": "fout"})
+    locked = client.post("/account/inloggen/", {"username": user.username, "password": PASSWORD})
+    assert locked.status_code == 429
+    assert "tijdelijk geblokkeerd" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_failed_login_says_what_to_do_in_dutch(client, user_factory):
+    user = user_factory()
+    response = client.post("/account/inloggen/", {"username": user.username, "password": "fout"})
+    assert response.status_code == 200
+    assert "klopt niet" in response.content.decode()
+
+
+def test_login_is_recorded_in_the_audit_log(client, user_factory):
+    user = user_factory()
+    client.post("/account/inloggen/", {"username": user.username, "password": PASSWORD})
+    event = AuditEvent.objects.get(action="login")
+    assert (event.actor, event.actor_label) == (user, user.username)
+
+
+@pytest.mark.parametrize("stale", [SESSION_SEEN_AT, SESSION_LOGIN_AT])
+def test_idle_and_absolute_timeouts_sign_the_user_out(client, user_factory, settings, stale):
+    client.force_login(user_factory())
+    assert client.get("/account/").status_code == 200
+    session = client.session
+    limit = settings.SESSION_IDLE_TIMEOUT if stale == SESSION_SEEN_AT else settings.SESSION_ABSOLUTE_TIMEOUT
+    session[stale] = int(time.time()) - limit - 5
+    if stale == SESSION_LOGIN_AT:
+        session[SESSION_SEEN_AT] = int(time.time())
+    session.save()
+    response = client.get("/account/")
+    assert response.status_code == 302
+    assert response.url.startswith("/account/inloggen/")
+
+
+def test_password_reset_sends_a_working_link(client, user_factory):
+    user = user_factory(email="anna@example.nl")
+    client.post("/account/wachtwoord-vergeten/", {"email": "anna@example.nl"})
+    assert len(mail.outbox) == 1
+    link = next(line for line in mail.outbox[0].body.splitlines() if "/wachtwoord-herstellen/" in line)
+    path = link.split("testserver", 1)[1]
+    form = client.get(path, follow=True)
+    assert form.status_code == 200
+    new_password = "een-heel-nieuw-wachtwoord-2026"
+    done = client.post(form.redirect_chain[-1][0], {"new_password1": new_password, "new_password2": new_password})
+    assert done.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password(new_password)
+
+
+def test_unknown_address_gets_the_same_answer_and_no_mail(client, db):
+    response = client.post("/account/wachtwoord-vergeten/", {"email": "niemand@example.nl"})
+    assert response.status_code == 302
+    assert mail.outbox == []
