@@ -14,7 +14,7 @@ MANAGE := $(BIN)/python manage.py
 PG_URL ?= postgres://postgres@127.0.0.1:5432/socialebasis
 PYTEST_ARGS ?=
 
-.PHONY: demo test install system-deps lint checks test-postgres test-sqlite schema messages clean
+.PHONY: demo test install system-deps test-deps lint checks test-postgres test-sqlite schema messages clean
 
 demo: install
 	$(MANAGE) migrate --noinput -v 0
@@ -22,14 +22,18 @@ demo: install
 	@echo "Sociale Basis draait op http://127.0.0.1:$(PORT)/ (stoppen: Ctrl+C). Accounts: zie README."
 	$(MANAGE) runserver 127.0.0.1:$(PORT) --noreload
 
-test: install lint checks test-postgres test-sqlite
+test: install test-deps lint checks test-postgres test-sqlite
 
 install: system-deps $(VENV)/.installed node_modules/.installed locale/nl/LC_MESSAGES/django.mo
 
-# Debian packages: gettext for translations, chromium for the browser tests. Installed only when missing.
+# The browser tests need Debian's chromium; the demo does not.
+test-deps:
+	@command -v chromium >/dev/null || $(MAKE) --no-print-directory system-deps NEED=chromium
+
+# Debian packages, installed only when missing: gettext (msgfmt) always, and what NEED adds.
+NEED ?=
 system-deps:
-	@missing=""; command -v msgfmt >/dev/null || missing="$$missing gettext"; \
-	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	@missing="$(NEED)"; command -v msgfmt >/dev/null || missing="$$missing gettext"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \

@@ -141,3 +141,4 @@ from .includes.api import *  # noqa: E402,F403
 from .includes.logging import *  # noqa: E402,F403
 from .includes.maps import *  # noqa: E402,F403
 from .includes.security import *  # noqa: E402,F403
+from .includes.cache import *  # noqa: E402,F403

@@ -1,10 +1,18 @@
 """Which failures mean "a dependency is down" (answer 503 and ask to retry) rather than "our bug" (500)."""
 
 from django.db import DatabaseError, InterfaceError, OperationalError
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 # An OperationalError or InterfaceError is raised when the database cannot be reached or the connection
-# broke; other DatabaseErrors (integrity, programming) are our own faults and stay 500.
-UNAVAILABLE_ERRORS: tuple[type[BaseException], ...] = (OperationalError, InterfaceError)
+# broke; other DatabaseErrors (integrity, programming) are our own faults and stay 500. The same holds for
+# Redis (cache, throttling counters) when it is configured.
+UNAVAILABLE_ERRORS: tuple[type[BaseException], ...] = (
+    OperationalError,
+    InterfaceError,
+    RedisConnectionError,
+    RedisTimeoutError,
+)
 
 RETRY_AFTER_SECONDS = 30
 UNAVAILABLE_DETAIL = "Een onderdeel van de dienst is tijdelijk niet bereikbaar. Probeer het later opnieuw."

@@ -1,5 +1,6 @@
 import sys
 
+from django.core.cache import cache
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
@@ -26,11 +27,12 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 @never_cache
 def readyz(request: HttpRequest) -> JsonResponse:
-    """Ready: the database answers a query."""
+    """Ready: the database answers a query, and the shared cache (when one is configured) answers too."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
+        cache.get("readyz")
     except Exception as exc:
         if not is_dependency_unavailable(exc):
             raise

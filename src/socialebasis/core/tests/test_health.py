@@ -34,22 +34,25 @@ print(json.dumps(result))
 
 def _unreachable_database_url() -> str:
     if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
-        with socket.socket() as sock:  # a port that was free a moment ago: nothing listens there
-            sock.bind(("127.0.0.1", 0))
-            port = sock.getsockname()[1]
-        return f"postgres://postgres@127.0.0.1:{port}/socialebasis"
+        return f"postgres://postgres@127.0.0.1:{_closed_port()}/socialebasis"
     return "sqlite:////nonexistent-folder/socialebasis.sqlite3"
 
 
-def test_every_request_answers_503_with_retry_after_when_the_database_is_unreachable():
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "socialebasis.conf.test",
-        "DATABASE_URL": _unreachable_database_url(),
-    }
+def _probe(**env_overrides) -> dict:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "socialebasis.conf.test", **env_overrides}
     out = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
-    result = json.loads(out.stdout.strip().splitlines()[-1])
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:  # a port that was free a moment ago: nothing listens there
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_every_request_answers_503_with_retry_after_when_the_database_is_unreachable():
+    result = _probe(DATABASE_URL=_unreachable_database_url())
     assert result.pop("/healthz")[0] == 200
     # The login form itself needs no database; sending it does.
     assert result.pop("/account/inloggen/")[0] == 200
@@ -58,3 +61,17 @@ def test_every_request_answers_503_with_retry_after_when_the_database_is_unreach
         assert retry_after == "30"
         if path.startswith("/api/") or path == "/readyz":
             assert content_type == "application/problem+json"
+
+
+def test_api_and_readyz_answer_503_when_the_configured_redis_is_unreachable(tmp_path):
+    # A working, migrated database, so that only the shared cache is missing.
+    database_url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "socialebasis.conf.test", "DATABASE_URL": database_url}
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v", "0"], cwd=settings.BASE_DIR, env=env, check=True)
+    assert _probe(DATABASE_URL=database_url)["/api/v1/municipalities"][0] == 200
+
+    result = _probe(DATABASE_URL=database_url, REDIS_URL=f"redis://127.0.0.1:{_closed_port()}/0")
+    assert result["/healthz"][0] == 200
+    assert result["/readyz"][:2] == [503, "30"]
+    # Throttling counts API calls in the cache, so the API cannot answer without it.
+    assert result["/api/v1/municipalities"][:2] == [503, "30"]
