@@ -138,7 +138,7 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = config("DEFAULT_FROM_EMAIL", "noreply@socialebasis.local", "Sender of e-mails.")
 
 from .includes.api import *  # noqa: E402,F403
+from .includes.cache import *  # noqa: E402,F403
 from .includes.logging import *  # noqa: E402,F403
 from .includes.maps import *  # noqa: E402,F403
 from .includes.security import *  # noqa: E402,F403
-from .includes.cache import *  # noqa: E402,F403
