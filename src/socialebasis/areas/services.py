@@ -166,6 +166,8 @@ def import_own_division(path: Path) -> ImportReport:
         raise AreaImportError(f"Gemeente {spec['municipality']} is onbekend; importeer eerst de gemeenten.") from None
 
     year = spec.get("cbs_year")
+    if not isinstance(year, int):
+        raise AreaImportError(f"Bestand {path}: veld 'cbs_year' ontbreekt of is geen jaartal (bijvoorbeeld 2023).")
     prepared = []
     for index, area in enumerate(spec["areas"]):
         label = f"gebied {index + 1} ({area.get('name', '?')})"
@@ -176,13 +178,22 @@ def import_own_division(path: Path) -> ImportReport:
         missing = sorted(set(codes) - {d.statcode for d in districts})
         if missing:
             raise AreaImportError(f"{label}: onbekende CBS-wijk(en) {', '.join(missing)} in {year}.")
+        neighbourhood_codes = area.get("neighbourhoods", [])
+        neighbourhoods = list(
+            Neighbourhood.objects.filter(
+                statcode__in=neighbourhood_codes, year=year, district__municipality=municipality
+            )
+        )
+        missing = sorted(set(neighbourhood_codes) - {n.statcode for n in neighbourhoods})
+        if missing:
+            raise AreaImportError(f"{label}: onbekende CBS-buurt(en) {', '.join(missing)} in {year}.")
         boundary = None
         if area.get("boundary") is not None:
             try:
                 boundary = clean_boundary(area["boundary"])
             except GeometryError as exc:
                 raise AreaImportError(f"{label}: {exc}.") from None
-        prepared.append((index, area, districts, boundary))
+        prepared.append((index, area, districts, neighbourhoods, boundary))
 
     report = ImportReport()
     with transaction.atomic():
@@ -193,20 +204,19 @@ def import_own_division(path: Path) -> ImportReport:
                 "name": spec["name"],
                 "description": spec.get("description", ""),
                 "source": spec.get("source", ""),
-                "is_public": bool(spec.get("is_public", True)),
+                # A division is a draft for the municipality's staff until the file says it is public.
+                "is_public": bool(spec.get("is_public", False)),
             },
         )
         report.created += created
         report.updated += not created
-        division.areas.exclude(slug__in=[a["slug"] for _, a, _, _ in prepared]).delete()
-        for index, area, districts, boundary in prepared:
+        division.areas.exclude(slug__in=[a["slug"] for _, a, _, _, _ in prepared]).delete()
+        for index, area, districts, neighbourhoods, boundary in prepared:
             own_area, _ = OwnArea.objects.update_or_create(
                 division=division,
                 slug=area["slug"],
                 defaults={"name": area["name"], "position": index, "boundary": boundary},
             )
             own_area.districts.set(districts)
-            own_area.neighbourhoods.set(
-                Neighbourhood.objects.filter(statcode__in=area.get("neighbourhoods", []), year=year)
-            )
+            own_area.neighbourhoods.set(neighbourhoods)
     return report

@@ -35,6 +35,9 @@ INSTALLED_APPS = [
     "socialebasis.areas",
     "socialebasis.accounts",
     "socialebasis.audit",
+    "socialebasis.frameworks",
+    "socialebasis.indicators",
+    "socialebasis.profiles",
     "socialebasis.api",
 ]
 
@@ -53,6 +56,7 @@ MIDDLEWARE = [
     "socialebasis.accounts.middleware.StaffSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "socialebasis.api.middleware.ApiVersionHeaderMiddleware",
 ]
 
 ROOT_URLCONF = "socialebasis.urls"

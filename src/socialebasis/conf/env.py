@@ -1,7 +1,7 @@
 """Read settings from the environment, each with a default and one line of documentation.
 
-Every variable read through `config()` is registered in `DOCUMENTED`, so the deployment guide can list
-them all (`socialebasis list_settings`).
+Every variable read through `config()` is registered in `DOCUMENTED`, from which the table of variables in
+docs/deployment.md is made.
 """
 
 import os

@@ -20,6 +20,22 @@ def test_account_is_locked_after_repeated_failed_logins(client, user_factory, se
     assert "_auth_user_id" not in client.session
 
 
+def test_behind_a_proxy_a_lockout_only_blocks_the_address_that_tried(client, user_factory, settings):
+    # As configured for one nginx (TRUSTED_PROXY_COUNT=1): nginx appends the address it saw to X-Forwarded-For.
+    settings.AXES_IPWARE_PROXY_COUNT = 0
+    settings.AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    user = user_factory()
+    # The attacker also sends a forged X-Forwarded-For of the owner's address; only the last entry counts.
+    attacker = {"HTTP_X_FORWARDED_FOR": "198.51.100.20, 203.0.113.7", "REMOTE_ADDR": "127.0.0.1"}
+    owner = {"HTTP_X_FORWARDED_FOR": "198.51.100.20", "REMOTE_ADDR": "127.0.0.1"}
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/account/inloggen/", {"username": user.username, "password": "fout"}, **attacker)
+    blocked = client.post("/account/inloggen/", {"username": user.username, "password": PASSWORD}, **attacker)
+    assert blocked.status_code == 429
+    allowed = client.post("/account/inloggen/", {"username": user.username, "password": PASSWORD}, **owner)
+    assert allowed.status_code == 302
+
+
 def test_failed_login_says_what_to_do_in_dutch(client, user_factory):
     user = user_factory()
     response = client.post("/account/inloggen/", {"username": user.username, "password": "fout"})

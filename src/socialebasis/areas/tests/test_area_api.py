@@ -13,6 +13,7 @@ def test_municipalities_are_listed_with_pagination(client, seed_areas):
     assert body["count"] == 4
     assert [m["statcode"] for m in body["results"]] == ["GM0668", "GM0797"]
     assert body["next"].endswith("page=2&page_size=2")
+    assert response["API-Version"] == "1.0.0"
 
 
 def test_municipality_detail_has_a_geojson_boundary(client, seed_areas):

@@ -112,6 +112,19 @@ def test_own_division_with_unknown_cbs_wijk_writes_nothing(seed_areas, tmp_path)
     assert not AreaDivision.objects.filter(municipality__statcode="GM0828").exists()
 
 
+def test_own_division_without_year_or_with_unknown_buurt_is_refused(seed_areas, tmp_path):
+    spec = {"municipality": "GM0828", "slug": "kernen", "name": "Kernen", "areas": []}
+    path = tmp_path / "oss.json"
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    with pytest.raises(services.AreaImportError, match="cbs_year"):
+        services.import_own_division(path)
+    spec.update(cbs_year=2023, areas=[{"name": "Haren", "slug": "haren", "neighbourhoods": ["BU08280000"]}])
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    with pytest.raises(services.AreaImportError, match="BU08280000"):
+        services.import_own_division(path)
+    assert not AreaDivision.objects.filter(municipality__statcode="GM0828").exists()
+
+
 def test_import_command_reports_errors_without_traceback(db, tmp_path):
     from django.core.management import CommandError, call_command
 

@@ -1,4 +1,6 @@
-"""Cache: throttling counters and lockout data. In-process by default (demo); Redis when REDIS_URL is set."""
+"""Cache: API throttling counters. In-process by default (demo); Redis when REDIS_URL is set, shared by all
+app processes. (Login lockouts are kept in the database by django-axes.)
+"""
 
 from ..env import config
 

@@ -44,5 +44,13 @@ AXES_COOLOFF_TIME = timedelta(minutes=config("AXES_COOLOFF_MINUTES", 15, "Minute
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# Behind nginx every request comes from the proxy's address; without this, one person could lock an account
+# for everybody. django-ipware takes the client address from X-Forwarded-For, trusting only our own proxies.
+TRUSTED_PROXY_COUNT = config(
+    "TRUSTED_PROXY_COUNT", 0, "Reverse proxies in front of the app (nginx: 1); they set X-Forwarded-For."
+)
+# ipware counts the proxies *before* ours: X-Forwarded-For's last entry is the address our nginx saw.
+AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT - 1 if TRUSTED_PROXY_COUNT else None
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if TRUSTED_PROXY_COUNT else ("REMOTE_ADDR",)
 
 OTP_TOTP_ISSUER = "Sociale Basis"
