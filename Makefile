@@ -14,7 +14,7 @@ MANAGE := $(BIN)/python manage.py
 PG_URL ?= postgres://postgres@127.0.0.1:5432/socialebasis
 PYTEST_ARGS ?=
 
-.PHONY: demo test install system-deps test-deps lint checks test-postgres test-sqlite schema messages clean
+.PHONY: demo test install system-deps test-deps lint checks test-postgres test-sqlite schema messages clean bench-profiles bench-directory
 
 demo: install
 	$(MANAGE) migrate --noinput -v 0
@@ -34,6 +34,7 @@ test-deps:
 NEED ?=
 system-deps:
 	@missing="$(NEED)"; command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
@@ -79,8 +80,21 @@ test-sqlite: install
 schema: install
 	$(MANAGE) spectacular --validate --fail-on-warn --file docs/api/openapi.yaml
 
+# National-scale search benchmark of the sociale kaart in its own database (docs/performance.md, "## Directory").
+BENCH_URL ?= postgres://postgres@127.0.0.1:5432/socialebasis_bench
+bench-directory: install
+	DATABASE_URL=$(BENCH_URL) DJANGO_SETTINGS_MODULE=socialebasis.conf.test $(MANAGE) bench_directory $(BENCH_ARGS)
+
 messages: install
 	$(MANAGE) makemessages --locale nl --no-obsolete --ignore .venv --ignore node_modules --ignore var --add-location file
+
+# Wijk profiles at national scale (docs/performance.md, "## Profiles"): builds synthetic data once in its own
+# database (BENCH_PG_URL, not the directory's; the name must end in _bench), then prints recompute time,
+# API p95 and the ratio to a plain SQL aggregate.
+BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/socialebasis_profiles_bench
+BENCH_ARGS ?=
+bench-profiles: install
+	DATABASE_URL=$(BENCH_PG_URL) DJANGO_SETTINGS_MODULE=socialebasis.conf.test $(MANAGE) bench_profiles $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules var

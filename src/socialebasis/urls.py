@@ -9,6 +9,10 @@ admin.site.__class__ = OTPAdminSite
 urlpatterns = [
     path("", include("socialebasis.core.urls")),
     path("gemeenten/", include("socialebasis.areas.urls")),
+    path("gemeenten/", include("socialebasis.profiles.urls")),
+    path("gemeenten/", include("socialebasis.indicators.urls")),
+    path("gemeenten/<str:statcode>/kader/", include("socialebasis.frameworks.urls")),
+    path("sociale-kaart/", include("socialebasis.directory.urls")),
     path("account/", include("socialebasis.accounts.urls")),
     path("api/v1/", include("socialebasis.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

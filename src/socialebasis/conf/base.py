@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "socialebasis.indicators",
     "socialebasis.profiles",
     "socialebasis.api",
+    "socialebasis.directory",
 ]
 
 MIDDLEWARE = [
@@ -105,7 +106,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:profile"
-LOGOUT_REDIRECT_URL = "core:home"
+# No LOGOUT_REDIRECT_URL: it would send people to the start page without a word, and the logout view would
+# never show its "You are signed out" page (accounts/logged_out.html).
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
@@ -143,6 +145,8 @@ DEFAULT_FROM_EMAIL = config("DEFAULT_FROM_EMAIL", "noreply@socialebasis.local", 
 
 from .includes.api import *  # noqa: E402,F403
 from .includes.cache import *  # noqa: E402,F403
+from .includes.directory import *  # noqa: E402,F403
+from .includes.indicators import *  # noqa: E402,F403
 from .includes.logging import *  # noqa: E402,F403
 from .includes.maps import *  # noqa: E402,F403
 from .includes.security import *  # noqa: E402,F403

@@ -3,6 +3,9 @@
 import os
 
 os.environ.setdefault("DATABASE_URL", "sqlite:///:memory:")
+# Tiles never leave the machine in tests; the browser resolves nothing but 127.0.0.1 anyway. Set before the
+# base settings are read, so that the Content-Security-Policy (img-src) allows this same origin.
+os.environ.setdefault("MAP_TILE_URL", "http://tiles.invalid/{z}/{x}/{y}.png")
 
 from .base import *  # noqa: F403
 
@@ -20,5 +23,3 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {  # noqa: F405
     "user": "100000/min",
     "assessments": "100000/min",
 }
-# Tiles never leave the machine in tests; the browser resolves nothing but 127.0.0.1 anyway.
-MAP_TILE_URL = "http://tiles.invalid/{z}/{x}/{y}.png"

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from socialebasis.accounts import services as account_services
@@ -8,7 +9,10 @@ DATA_DIR = settings.BASE_DIR / "data"
 
 
 class Command(BaseCommand):
-    help = "Load the four seed municipalities with real CBS areas, Heusden's own division and demo accounts."
+    help = (
+        "Load the four seed municipalities with real CBS areas, Heusden's own division, their local "
+        "frameworks and demo accounts."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -39,6 +43,11 @@ class Command(BaseCommand):
             except area_services.AreaImportError as exc:
                 raise CommandError(str(exc)) from None
             self.stdout.write(f"{label}: {report.summary()}")
+        # The four seed municipalities' local frameworks; unchanged presets add no new version.
+        call_command("load_framework_presets", stdout=self.stdout)
+        self._load_directory()
+        # Health figures (CBS/RIVM 50090NED), the seed documents' figures and Heusden's ondergrens (issue 5).
+        call_command("load_indicators", stdout=self.stdout)
         if no_accounts:
             return
         try:
@@ -46,3 +55,10 @@ class Command(BaseCommand):
         except account_services.DemoModeRequired as exc:
             raise CommandError(f"{exc} Gebruik --no-accounts buiten de demo.") from None
         self.stdout.write("demo-accounts: " + ", ".join(u.username for u in users))
+
+    def _load_directory(self):
+        # The sociale kaart's demo entries (issue 4 point 6); idempotent, keyed by external id.
+        from socialebasis.directory.demo import load_demo_directory
+
+        counts = load_demo_directory()
+        self.stdout.write("sociale kaart: " + ", ".join(f"{k} {v} nieuw of gewijzigd" for k, v in counts.items()))

@@ -12,11 +12,20 @@
   if (!data.features || !data.features.length || !data.bounds) {
     return;
   }
+  // The map's heading sits in the same hidden section, so that without JavaScript it is not read out either.
+  var section = container.closest("[data-map-section]");
+  if (section) {
+    section.hidden = false;
+  }
   container.hidden = false;
   container.setAttribute("role", "region");
   container.setAttribute("aria-label", container.dataset.label);
 
-  var map = L.map(container, { scrollWheelZoom: false });
+  var map = L.map(container, { scrollWheelZoom: false, zoomControl: false });
+  // Leaflet names its zoom buttons in English; a screen reader should hear the page's language.
+  L.control
+    .zoom({ zoomInTitle: container.dataset.zoomIn, zoomOutTitle: container.dataset.zoomOut })
+    .addTo(map);
   var tiles = L.tileLayer(container.dataset.tileUrl, {
     attribution: container.dataset.tileAttribution,
     maxZoom: 18,

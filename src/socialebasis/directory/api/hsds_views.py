@@ -1,0 +1,248 @@
+"""The HSDS 3.0 API under /api/v1/hsds/, with the paths of the specification's openapi.json.
+
+Everything is served through the same permission rule as the rest of the sociale kaart; lists are HSDS page
+wrappers (total_items, total_pages, page_number, size, first_page, last_page, empty, contents).
+"""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from socialebasis.api.schema import problem_responses
+
+from .. import hsds, selectors
+
+TAGS = ["hsds"]
+PAGE = [
+    OpenApiParameter("page", OpenApiTypes.INT, description="Page number, from 1."),
+    OpenApiParameter("per_page", OpenApiTypes.INT, description="Items per page (1 to 100, default 50)."),
+]
+PAGE_RESPONSE = OpenApiResponse(
+    response={
+        "type": "object",
+        "required": ["total_items", "total_pages", "page_number", "size", "first_page", "last_page", "empty"],
+        "properties": {
+            "total_items": {"type": "integer"},
+            "total_pages": {"type": "integer"},
+            "page_number": {"type": "integer"},
+            "size": {"type": "integer"},
+            "first_page": {"type": "boolean"},
+            "last_page": {"type": "boolean"},
+            "empty": {"type": "boolean"},
+            "contents": {"type": "array", "items": {"type": "object", "additionalProperties": True}},
+        },
+    },
+    description="An HSDS 3.0 page; each item validates against the compiled HSDS schema.",
+)
+OBJECT_RESPONSE = OpenApiResponse(
+    response={"type": "object", "additionalProperties": True}, description="One HSDS 3.0 object."
+)
+
+
+def _int(request, name: str, default: int, low: int, high: int) -> int:
+    raw = request.query_params.get(name, "")
+    if raw == "":
+        return default
+    if not raw.isdigit() or not low <= int(raw) <= high:
+        raise ValidationError({name: [f"Geef een geheel getal van {low} tot {high}."]})
+    return int(raw)
+
+
+def _page(request, queryset, to_document):
+    number = _int(request, "page", 1, 1, 100000)
+    size = _int(request, "per_page", 50, 1, 100)
+    total = queryset.count()
+    items = [to_document(obj) for obj in queryset[(number - 1) * size : number * size]]
+    return Response(hsds.page(items, number, size, total))
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="hsds_root", tags=TAGS, summary="About this HSDS API", responses={200: OBJECT_RESPONSE}
+    )
+)
+class Root(APIView):
+    def get(self, request):
+        return Response(
+            {
+                "version": "3.0",
+                "profile": "https://docs.openreferral.org/en/latest/hsds/",
+                "openapi_url": request.build_absolute_uri("/api/v1/schema/"),
+            }
+        )
+
+
+class _Detail(APIView):
+    kind = ""
+
+    def lookup(self, request, pk):
+        raise NotImplementedError
+
+    def get(self, request, id):
+        pk = hsds.parse_uid(id, self.kind)
+        found = self.lookup(request, pk) if pk is not None else None
+        if found is None:
+            raise NotFound()
+        return Response(found)
+
+
+def _activities(request):
+    return selectors.activities_for(request.user).select_related("municipality", "district", "place").order_by("pk")
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="hsds_services_list",
+        tags=TAGS,
+        summary="HSDS services",
+        parameters=PAGE,
+        responses={200: PAGE_RESPONSE, **problem_responses(400)},
+    )
+)
+class Services(APIView):
+    def get(self, request):
+        return _page(request, _activities(request), hsds.service_document)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="hsds_service_retrieve",
+        tags=TAGS,
+        summary="One HSDS service",
+        responses={200: OBJECT_RESPONSE, **problem_responses(404)},
+    )
+)
+class ServiceDetail(_Detail):
+    kind = "activity"
+
+    def lookup(self, request, pk):
+        activity = _activities(request).filter(pk=pk).first()
+        return hsds.service_document(activity) if activity else None
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="hsds_organizations_list",
+        tags=TAGS,
+        summary="HSDS organizations",
+        parameters=PAGE,
+        responses={200: PAGE_RESPONSE, **problem_responses(400)},
+    )
+)
+class Organizations(APIView):
+    def get(self, request):
+        return _page(request, selectors.organisations_for(request.user).order_by("pk"), hsds.organization_document)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="hsds_organization_retrieve",
+        tags=TAGS,
+        summary="One HSDS organization",
+        responses={200: OBJECT_RESPONSE, **problem_responses(404)},
+    )
+)
+class OrganizationDetail(_Detail):
+    kind = "organisation"
+
+    def lookup(self, request, pk):
+        organisation = selectors.organisations_for(request.user).filter(pk=pk).first()
+        return hsds.organization_document(organisation) if organisation else None
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="hsds_service_at_locations_list",
+        tags=TAGS,
+        summary="HSDS service at location",
+        parameters=PAGE,
+        responses={200: PAGE_RESPONSE, **problem_responses(400)},
+    )
+)
+class ServiceAtLocations(APIView):
+    def get(self, request):
+        return _page(request, _activities(request).filter(place__isnull=False), hsds.service_at_location_document)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="hsds_service_at_location_retrieve",
+        tags=TAGS,
+        summary="One HSDS service at location",
+        responses={200: OBJECT_RESPONSE, **problem_responses(404)},
+    )
+)
+class ServiceAtLocationDetail(_Detail):
+    kind = "service_at_location"
+
+    def lookup(self, request, pk):
+        activity = _activities(request).filter(pk=pk, place__isnull=False).first()
+        return hsds.service_at_location_document(activity) if activity else None
+
+
+def _static_page(request, items):
+    number = _int(request, "page", 1, 1, 100000)
+    size = _int(request, "per_page", 50, 1, 100)
+    return Response(hsds.page(items[(number - 1) * size : number * size], number, size, len(items)))
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="hsds_taxonomies_list",
+        tags=TAGS,
+        summary="HSDS taxonomies",
+        parameters=PAGE,
+        responses={200: PAGE_RESPONSE, **problem_responses(400)},
+    )
+)
+class Taxonomies(APIView):
+    def get(self, request):
+        return _static_page(request, hsds.taxonomy_documents())
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="hsds_taxonomy_retrieve",
+        tags=TAGS,
+        summary="One HSDS taxonomy",
+        responses={200: OBJECT_RESPONSE, **problem_responses(404)},
+    )
+)
+class TaxonomyDetail(APIView):
+    def get(self, request, id):
+        for item in hsds.taxonomy_documents():
+            if item["id"] == id:
+                return Response(item)
+        raise NotFound()
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="hsds_taxonomy_terms_list",
+        tags=TAGS,
+        summary="HSDS taxonomy terms",
+        parameters=PAGE,
+        responses={200: PAGE_RESPONSE, **problem_responses(400)},
+    )
+)
+class TaxonomyTerms(APIView):
+    def get(self, request):
+        return _static_page(request, hsds.taxonomy_term_documents())
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="hsds_taxonomy_term_retrieve",
+        tags=TAGS,
+        summary="One HSDS taxonomy term",
+        responses={200: OBJECT_RESPONSE, **problem_responses(404)},
+    )
+)
+class TaxonomyTermDetail(APIView):
+    def get(self, request, id):
+        for item in hsds.taxonomy_term_documents():
+            if item["id"] == id:
+                return Response(item)
+        raise NotFound()

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DirectoryConfig(AppConfig):
+    name = "socialebasis.directory"
+    verbose_name = _("Sociale kaart")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from . import rules  # noqa: F401  (registers the permission rules of this app)
+        from .models import Synonym
+        from .selectors import forget_synonyms
+
+        post_save.connect(forget_synonyms, sender=Synonym, dispatch_uid="directory-synonyms-saved")
+        post_delete.connect(forget_synonyms, sender=Synonym, dispatch_uid="directory-synonyms-deleted")

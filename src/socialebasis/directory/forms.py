@@ -1,0 +1,238 @@
+from datetime import date
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from socialebasis.areas.models import District
+
+from .geocoding import normalise_postcode
+from .models import Activity, MeetingPlace, Organisation
+from .schedule import ScheduleError, parse_rule
+from .selectors import ActivitySearch, district_ids_for, municipality_id_for
+from .vocabulary import (
+    WEEKDAYS,
+    Accessibility,
+    Cost,
+    Facility,
+    Language,
+    TargetGroup,
+    Theme,
+)
+
+SORTS = [
+    ("", _("best match")),
+    ("title", _("title")),
+    ("distance", _("distance")),
+    ("updated", _("recently changed")),
+]
+
+
+def _with_any(choices):
+    return [("", _("any")), *list(choices)]
+
+
+class ActivitySearchForm(forms.Form):
+    """The search of the list page, the map data, the iCal feed and the API: one set of parameters."""
+
+    q = forms.CharField(label=_("Search for"), required=False, max_length=200)
+    municipality = forms.CharField(label=_("Municipality"), required=False, max_length=6)
+    district = forms.CharField(label=_("Wijk"), required=False, max_length=8)
+    target_group = forms.ChoiceField(label=_("For whom"), required=False, choices=_with_any(TargetGroup.choices))
+    theme = forms.ChoiceField(label=_("Theme"), required=False, choices=_with_any(Theme.choices))
+    weekday = forms.TypedChoiceField(
+        label=_("Day"), required=False, choices=_with_any(WEEKDAYS), coerce=int, empty_value=None
+    )
+    cost = forms.ChoiceField(label=_("Cost"), required=False, choices=_with_any(Cost.choices))
+    sphere = forms.SlugField(label=_("Sphere"), required=False, max_length=60)
+    accessible = forms.BooleanField(label=_("Wheelchair accessible"), required=False)
+    postcode = forms.CharField(label=_("Near postcode"), required=False, max_length=7)
+    lat = forms.FloatField(label=_("Latitude"), required=False, min_value=50.0, max_value=54.0)
+    lon = forms.FloatField(label=_("Longitude"), required=False, min_value=3.0, max_value=8.0)
+    radius = forms.FloatField(label=_("Distance in km"), required=False, min_value=0.1, max_value=50.0)
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORTS)
+
+    def __init__(self, *args, municipalities=None, districts=None, spheres=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.municipality_choices = municipalities or []
+        self.district_choices = districts or []
+        self.sphere_choices = spheres or []
+
+    def clean_municipality(self):
+        code = self.cleaned_data["municipality"].strip().upper()
+        self.municipality_id = None
+        if code:
+            self.municipality_id = municipality_id_for(code)
+            if self.municipality_id is None:
+                raise forms.ValidationError(_("Unknown municipality code."))
+        return code
+
+    def clean_district(self):
+        code = self.cleaned_data["district"].strip().upper()
+        self.district_ids = []
+        if code:
+            self.district_ids = district_ids_for(code)
+            if not self.district_ids:
+                raise forms.ValidationError(_("Unknown wijk code."))
+        return code
+
+    def clean_postcode(self):
+        text = self.cleaned_data["postcode"].strip()
+        if not text:
+            return ""
+        code = normalise_postcode(text)
+        if code is None:
+            raise forms.ValidationError(_("A postcode looks like 5251 AB."))
+        return code
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("lat") is None) != (data.get("lon") is None):
+            raise forms.ValidationError(_("Give both latitude and longitude."))
+        return data
+
+    def to_search(self, latitude=None, longitude=None) -> ActivitySearch:
+        data = self.cleaned_data
+        return ActivitySearch(
+            q=data.get("q", ""),
+            municipality_id=getattr(self, "municipality_id", None),
+            district_ids=getattr(self, "district_ids", []),
+            target_group=data.get("target_group", ""),
+            theme=data.get("theme", ""),
+            weekday=data.get("weekday"),
+            cost=data.get("cost", ""),
+            sphere=data.get("sphere", ""),
+            accessible=bool(data.get("accessible")),
+            latitude=latitude if latitude is not None else data.get("lat"),
+            longitude=longitude if longitude is not None else data.get("lon"),
+            radius_km=data.get("radius") or 5.0,
+            sort=data.get("sort", ""),
+        )
+
+
+class MultipleChoice(forms.MultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["municipality", "name", "kind", "description", "website", "email", "phone"]
+
+
+class MeetingPlaceForm(forms.ModelForm):
+    facilities = MultipleChoice(label=_("Facilities"), choices=Facility.choices, required=False)
+    accessibility = MultipleChoice(label=_("Accessibility"), choices=Accessibility.choices, required=False)
+
+    class Meta:
+        model = MeetingPlace
+        fields = [
+            "municipality",
+            "name",
+            "description",
+            "organisation",
+            "setting",
+            "kind",
+            "street",
+            "postcode",
+            "city",
+            "latitude",
+            "longitude",
+            "district",
+            "opening_hours",
+            "facilities",
+            "accessibility",
+        ]
+
+
+class ActivityForm(forms.ModelForm):
+    target_groups = MultipleChoice(label=_("Target groups"), choices=TargetGroup.choices, required=False)
+    themes = MultipleChoice(label=_("Themes"), choices=Theme.choices, required=False)
+    accessibility = MultipleChoice(label=_("Accessibility"), choices=Accessibility.choices, required=False)
+    languages = MultipleChoice(label=_("Languages"), choices=Language.choices, required=False)
+    starts_at = forms.DateTimeField(
+        label=_("First time"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        help_text=_("For example 2026-09-01 14:00."),
+    )
+
+    exception_dates = forms.CharField(
+        label=_("Dates on which it does not happen"),
+        required=False,
+        max_length=1000,
+        help_text=_("Separate dates with commas, for example 2026-12-25, 2027-01-01."),
+    )
+
+    class Meta:
+        model = Activity
+        fields = [
+            "municipality",
+            "title",
+            "description",
+            "organisation",
+            "place",
+            "district",
+            "target_groups",
+            "themes",
+            "cost",
+            "cost_note",
+            "registration_needed",
+            "referral_needed",
+            "accessibility",
+            "languages",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "starts_at",
+            "duration_minutes",
+            "recurrence",
+        ]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .selectors import organisations_for, places_for
+
+        self.fields["exception_dates"].initial = ", ".join(self.instance.exceptions or [])
+        if user is not None:
+            self.fields["organisation"].queryset = organisations_for(user)
+            self.fields["place"].queryset = places_for(user)
+        self.fields["district"].queryset = District.objects.select_related("municipality").order_by(
+            "municipality__name", "name"
+        )
+
+    def clean(self):
+        data = super().clean()
+        rule = data.get("recurrence", "")
+        if rule:
+            if not data.get("starts_at"):
+                self.add_error("starts_at", _("A repeating activity needs a first time."))
+            else:
+                try:
+                    parse_rule(rule, data["starts_at"])
+                except ScheduleError as exc:
+                    self.add_error("recurrence", str(exc))
+        dates = []
+        for text in [t.strip() for t in data.get("exception_dates", "").split(",") if t.strip()]:
+            try:
+                dates.append(date.fromisoformat(text).isoformat())
+            except ValueError:
+                self.add_error("exception_dates", _("%(text)s is not a date like 2026-12-25.") % {"text": text[:20]})
+        self.instance.exceptions = dates
+        municipality = data.get("municipality")
+        district = data.get("district")
+        if municipality and district and district.municipality_id != municipality.pk:
+            self.add_error("district", _("This wijk is not in the chosen municipality."))
+        return data
+
+
+VERDICTS = [
+    ("", _("confirm the computed verdict")),
+    ("inside", _("inside the sociale basis")),
+    ("grey", _("grey area")),
+    ("outside", _("outside the sociale basis")),
+]
+
+
+class VerdictForm(forms.Form):
+    verdict = forms.ChoiceField(label=_("Verdict"), choices=VERDICTS, required=False)
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea, max_length=2000)

@@ -1,0 +1,66 @@
+"""Who may see, add, change and check entries of the sociale kaart (the one permission helper).
+
+Residents see what is published (and entries waiting for a check); a signed-in owner also sees and edits
+their own entries in any state except archived; staff see and moderate every entry of the municipalities
+they work for. Staff are scoped per municipality: the user model keeps no finer wijk assignment yet, so
+"their wijken" are the wijken of their municipalities (docs/adr/0015-directory-entries-and-verification.md).
+"""
+
+from django.db.models import Q
+
+from socialebasis.accounts.models import Role
+from socialebasis.accounts.permissions import (
+    has_role,
+    is_administrator,
+    is_signed_in,
+    municipality_ids_of,
+    register,
+    works_for,
+)
+
+from .vocabulary import PUBLIC_STATUSES, Status
+
+
+def _is_owner(user, entry) -> bool:
+    return is_signed_in(user) and entry.owner_id is not None and entry.owner_id == user.pk
+
+
+def _view(user, entry) -> bool:
+    if entry.status in PUBLIC_STATUSES:
+        return True
+    return _is_owner(user, entry) or works_for(user, entry.municipality)
+
+
+def _visible(user, queryset):
+    if is_administrator(user):
+        return queryset
+    condition = Q(status__in=PUBLIC_STATUSES)
+    if is_signed_in(user):
+        condition |= Q(owner_id=user.pk)
+        ids = municipality_ids_of(user)
+        if ids:
+            condition |= Q(municipality_id__in=ids)
+    return queryset.filter(condition)
+
+
+def _moderates(user, entry) -> bool:
+    if is_administrator(user):
+        return True
+    return has_role(user, Role.PROFESSIONAL) and works_for(user, entry.municipality)
+
+
+def _change(user, entry) -> bool:
+    if _moderates(user, entry):
+        return True
+    return _is_owner(user, entry) and entry.status != Status.ARCHIVED
+
+
+def _add(user, _obj=None) -> bool:
+    return is_signed_in(user)
+
+
+for _model in ("activity", "meetingplace", "organisation"):
+    register(f"directory.view_{_model}", _view, _visible)
+    register(f"directory.change_{_model}", _change)
+    register(f"directory.moderate_{_model}", _moderates)
+register("directory.add_entry", _add)

@@ -1,0 +1,284 @@
+"""Reads of the sociale kaart, shared by pages, map data, iCal, export and API.
+
+Every read starts from `visible(user, "directory.view_…", queryset)`: the permission rule is applied before
+anything is searched, counted or exported.
+"""
+
+import math
+import re
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import connection
+from django.db.models import BooleanField, F, FloatField, Q, QuerySet, Value
+from django.db.models.expressions import RawSQL
+
+from socialebasis.accounts.permissions import visible
+
+from .models import Activity, MeetingPlace, Organisation, Synonym
+
+# Rank at most this many text matches: national searches are dominated by ranking (docs/performance.md).
+CANDIDATE_CAP = 2000
+WORD = re.compile(r"\w+", re.UNICODE)
+MAX_WORDS = 8
+# Common Dutch endings, stripped for the SQLite fallback only ("wandelen" → "wandel").
+_SUFFIXES = ("ingen", "ing", "en", "er", "es", "e", "s")
+
+
+@dataclass
+class ActivitySearch:
+    q: str = ""
+    municipality: str = ""
+    district: str = ""
+    target_group: str = ""
+    theme: str = ""
+    weekday: int | None = None
+    cost: str = ""
+    sphere: str = ""
+    accessible: bool = False
+    latitude: float | None = None
+    longitude: float | None = None
+    radius_km: float = 5.0
+    sort: str = ""
+    # Resolved by the search form, so that the search itself needs no join on the area tables.
+    municipality_id: int | None = None
+    district_ids: list[int] = field(default_factory=list)
+
+
+def activities_for(user) -> QuerySet[Activity]:
+    return visible(user, "directory.view_activity", Activity.objects.all())
+
+
+def places_for(user) -> QuerySet[MeetingPlace]:
+    return visible(user, "directory.view_meetingplace", MeetingPlace.objects.all())
+
+
+def organisations_for(user) -> QuerySet[Organisation]:
+    return visible(user, "directory.view_organisation", Organisation.objects.all())
+
+
+def query_words(text: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(text or "")][:MAX_WORDS]
+
+
+_SYNONYMS: dict[str, Any] = {"groups": None, "loaded": 0.0}
+SYNONYM_TTL = 60.0
+
+
+def synonym_groups() -> list[list[str]]:
+    """The synonym groups, kept for a minute per process (cleared at once on a change in this process)."""
+    now = time.monotonic()
+    if _SYNONYMS["groups"] is None or now - _SYNONYMS["loaded"] > SYNONYM_TTL:
+        _SYNONYMS["groups"] = [s.words() for s in Synonym.objects.all()]
+        _SYNONYMS["loaded"] = now
+    return _SYNONYMS["groups"]
+
+
+def forget_synonyms(**kwargs) -> None:
+    _SYNONYMS["groups"] = None
+
+
+_AREA_IDS: dict[tuple[str, str], tuple[float, Any]] = {}
+AREA_TTL = 300.0
+
+
+def _cached_area(kind: str, code: str, load):
+    """Area ids by CBS code, kept five minutes per process: codes change once a year, searches all day."""
+    now = time.monotonic()
+    hit = _AREA_IDS.get((kind, code))
+    if hit is not None and now - hit[0] < AREA_TTL:
+        return hit[1]
+    value = load()
+    if value:  # unknown codes are not kept: arbitrary input must not fill the memory
+        if len(_AREA_IDS) > 50000:
+            _AREA_IDS.clear()
+        _AREA_IDS[(kind, code)] = (now, value)
+    return value
+
+
+def municipality_id_for(code: str) -> int | None:
+    from socialebasis.areas.models import Municipality
+
+    return _cached_area(
+        "municipality", code, lambda: Municipality.objects.filter(statcode=code).values_list("pk", flat=True).first()
+    )
+
+
+def district_ids_for(code: str) -> list[int]:
+    from socialebasis.areas.models import District
+
+    return (
+        _cached_area(
+            "district", code, lambda: list(District.objects.filter(statcode=code).values_list("pk", flat=True))
+        )
+        or []
+    )
+
+
+def forget_areas() -> None:
+    _AREA_IDS.clear()
+
+
+def expand_synonyms(words: list[str]) -> list[list[str]]:
+    """Each query word with the words an administrator declared to mean the same (both directions)."""
+    if not words:
+        return []
+    groups = synonym_groups()
+    expanded = []
+    for word in words:
+        alternatives = [word]
+        for group in groups:
+            if word in group:
+                alternatives += [w for w in group if w not in alternatives]
+        expanded.append(alternatives)
+    return expanded
+
+
+def _json_has(field_name: str, value: str) -> Q:
+    # JSON lists of slugs: containment on PostgreSQL, the quoted slug in the JSON text on SQLite.
+    if connection.vendor == "postgresql":
+        return Q(**{f"{field_name}__contains": [value]})
+    return Q(**{f"{field_name}__icontains": f'"{value}"'})
+
+
+def _word_tsquery(alternatives: list[str]) -> tuple[str, list[str]]:
+    """One query word OR its synonyms; every word is a prefix of a Dutch stem ("wandelen:*" → 'wandel':*)."""
+    ors, params = [], []
+    for alternative in alternatives:
+        tokens = WORD.findall(alternative)
+        if tokens:
+            ors.append("to_tsquery('dutch'::regconfig, %s)")
+            params.append(" & ".join(f"{token}:*" for token in tokens))
+    return "(" + " || ".join(ors) + ")", params
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _text_filter(queryset: QuerySet, text: str) -> tuple[QuerySet, bool]:
+    words = query_words(text)
+    if not words:
+        return queryset, False
+    expanded = expand_synonyms(words)
+    if connection.vendor == "postgresql":
+        # Every word must match by its (or a synonym's) Dutch stem. Only when that finds nothing is each word
+        # also allowed to match the title by trigram word similarity (typos): the trigram test is costly on a
+        # large table and would otherwise widen every search.
+        queries, query_params, strict_parts, loose_parts, loose_params = [], [], [], [], []
+        for word, alternatives in zip(words, expanded, strict=True):
+            tsquery, params = _word_tsquery(alternatives)
+            queries.append(tsquery)
+            query_params += params
+            strict_parts.append(f"directory_activity.search_vector @@ {tsquery}")
+            loose_parts.append(f"(directory_activity.search_vector @@ {tsquery} OR %s <%% directory_activity.title)")
+            loose_params += [*params, word]
+        joined = " ".join(words)
+        # The SQL text holds only fixed fragments; every user word is a parameter.
+        strict = RawSQL(" AND ".join(strict_parts), query_params, output_field=BooleanField())  # noqa: S611
+        loose = RawSQL(" AND ".join(loose_parts), loose_params, output_field=BooleanField())  # noqa: S611
+        rank = RawSQL(  # noqa: S611
+            f"ts_rank(directory_activity.search_vector, ({' && '.join(queries)}))"
+            " + word_similarity(%s, directory_activity.title)",
+            [*query_params, joined],
+            output_field=FloatField(),
+        )
+        # Two steps, so that only a capped set of candidates is ranked (a subquery would re-alias the table).
+        candidates = []
+        for match in (strict, loose):
+            candidates = list(
+                queryset.alias(text_match=match).filter(text_match=True).values_list("pk", flat=True)[:CANDIDATE_CAP]
+            )
+            if candidates:
+                break
+        if not candidates:
+            return queryset.annotate(rank=Value(0.0, output_field=FloatField())).none(), True
+        # One array parameter instead of an IN list of up to CANDIDATE_CAP parameters: far cheaper to compile.
+        chosen = RawSQL("directory_activity.id = ANY(%s)", [candidates], output_field=BooleanField())
+        result = queryset.alias(candidate=chosen).filter(candidate=True).annotate(rank=rank)
+        # Step 1 applied every other filter already, so the number of matches is known without a COUNT.
+        result.known_count = len(candidates)
+        return result, True
+    condition = Q()
+    for alternatives in expanded:
+        any_of = Q()
+        for alternative in alternatives:
+            stem = _stem(alternative)
+            any_of |= Q(title__icontains=stem) | Q(search_document__icontains=stem)
+        condition &= any_of
+    return queryset.filter(condition).annotate(rank=Value(0.0, output_field=FloatField())), True
+
+
+def _bbox(latitude: float, longitude: float, radius_km: float) -> tuple[float, float, float, float]:
+    dlat = radius_km / 111.32
+    dlon = radius_km / (111.32 * max(math.cos(math.radians(latitude)), 0.01))
+    return longitude - dlon, latitude - dlat, longitude + dlon, latitude + dlat
+
+
+def _near(queryset: QuerySet, latitude: float, longitude: float, radius_km: float) -> QuerySet:
+    min_x, min_y, max_x, max_y = _bbox(latitude, longitude, radius_km)
+    if connection.vendor == "postgresql":
+        inside = RawSQL(
+            "point(directory_activity.longitude, directory_activity.latitude) <@ box(point(%s, %s), point(%s, %s))",
+            [min_x, min_y, max_x, max_y],
+            output_field=BooleanField(),
+        )
+        queryset = queryset.alias(inside=inside).filter(inside=True)
+    else:
+        queryset = queryset.filter(latitude__gte=min_y, latitude__lte=max_y, longitude__gte=min_x, longitude__lte=max_x)
+    # Equirectangular distance: exact enough within a municipality, and the same formula on both databases.
+    kx = 111.32 * math.cos(math.radians(latitude))
+    dx = (F("longitude") - longitude) * kx
+    dy = (F("latitude") - latitude) * 111.32
+    return queryset.annotate(distance_sq=dx * dx + dy * dy)
+
+
+def search_activities(user, search: ActivitySearch) -> QuerySet[Activity]:
+    """The activities `user` may see that match the search, sorted as asked."""
+    queryset = activities_for(user)
+    if search.municipality:
+        queryset = queryset.filter(municipality__statcode=search.municipality)
+    if search.municipality_id:
+        queryset = queryset.filter(municipality_id=search.municipality_id)
+    if search.district:
+        queryset = queryset.filter(district__statcode=search.district)
+    if search.district_ids:
+        queryset = queryset.filter(district_id__in=search.district_ids)
+    if search.target_group:
+        queryset = queryset.filter(_json_has("target_groups", search.target_group))
+    if search.theme:
+        queryset = queryset.filter(_json_has("themes", search.theme))
+    if search.weekday is not None:
+        queryset = queryset.annotate(day_bit=F("weekdays").bitand(1 << search.weekday)).filter(day_bit__gt=0)
+    if search.cost:
+        queryset = queryset.filter(cost=search.cost)
+    if search.sphere:
+        queryset = queryset.filter(sphere=search.sphere)
+    if search.accessible:
+        queryset = queryset.filter(accessible=True)
+    near = search.latitude is not None and search.longitude is not None
+    if near:
+        queryset = _near(queryset, search.latitude, search.longitude, search.radius_km)
+    queryset, ranked = _text_filter(queryset, search.q)
+    sort = search.sort or ("relevance" if ranked else "distance" if near else "title")
+    known_count = getattr(queryset, "known_count", None)
+    if sort == "distance" and near:
+        queryset = queryset.order_by("distance_sq", "pk")
+    elif sort == "relevance" and ranked:
+        queryset = queryset.order_by("-rank", "title", "pk")
+    elif sort == "updated":
+        queryset = queryset.order_by("-updated_at", "pk")
+    else:
+        queryset = queryset.order_by("title", "pk")
+    if known_count is not None:
+        queryset.known_count = known_count
+    return queryset
+
+
+def distance_km(activity) -> float | None:
+    value = getattr(activity, "distance_sq", None)
+    return None if value is None else round(math.sqrt(value), 1)

@@ -1,0 +1,261 @@
+"""Writes of the sociale kaart. Each public function owns its transaction and its audit line."""
+
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from socialebasis.audit.models import Action
+from socialebasis.audit.services import record_event
+from socialebasis.frameworks import selectors as framework_selectors
+from socialebasis.frameworks.assessment import UnknownCriteria, assess_activity
+
+from .locating import locate_district
+from .models import Activity, MeetingPlace, Organisation
+from .schedule import weekday_mask
+from .vocabulary import PUBLIC_STATUSES, Accessibility, Cost, OrganisationKind, Status, TargetGroup, Theme
+
+# Volunteer-run kinds of organisation; welfare organisations, municipalities and companies are professional.
+_VOLUNTEER_KINDS = {OrganisationKind.INFORMAL_GROUP, OrganisationKind.ASSOCIATION, OrganisationKind.RELIGIOUS}
+
+
+def framework_answers(activity: Activity, characteristic_keys: list[str]) -> dict[str, bool | None]:
+    """Answers to the framework's characteristics, derived from the activity's own attributes.
+
+    Only what the attributes really say is answered; the rest stays unknown (None) unless the provider or a
+    professional answered it in `answers`, so an unknown never turns into "inside" (frameworks/assessment.py).
+    """
+    derived: dict[str, bool | None] = {
+        "requires_referral": activity.referral_needed,
+        "accessible": (not activity.referral_needed and activity.cost in (Cost.FREE, Cost.CONTRIBUTION)) or None,
+        "for_profit": True if activity.cost == Cost.PRICE else None,
+    }
+    organisation = activity.organisation
+    if organisation is not None:
+        derived["mainly_volunteers"] = organisation.kind in _VOLUNTEER_KINDS
+        if organisation.kind == OrganisationKind.COMPANY:
+            derived["for_profit"] = True
+        elif organisation.kind != OrganisationKind.COMPANY and derived["for_profit"] is None:
+            derived["for_profit"] = False
+    answers = {key: derived.get(key) for key in characteristic_keys}
+    for key, value in (activity.answers or {}).items():
+        if key in answers and (value is None or isinstance(value, bool)):
+            answers[key] = value
+    return answers
+
+
+def compute_assessment(activity: Activity) -> dict[str, Any]:
+    """The afbakening with the framework in force in the activity's municipality, via the frameworks engine."""
+    version = framework_selectors.version_in_force(activity.municipality)
+    if version is None:
+        return {}
+    content = version.content
+    goal_keys = {g["key"] for g in content["goals"]}
+    goals = [g for g in activity.goals if g in goal_keys]
+    answers = framework_answers(activity, [c["key"] for c in content["characteristics"]])
+    try:
+        return assess_activity(content, goals, answers, version=version.number).as_dict()
+    except (UnknownCriteria, TypeError):
+        return {}
+
+
+def _search_document(activity: Activity) -> str:
+    labels = dict(Theme.choices) | dict(TargetGroup.choices)
+    words = [
+        activity.description,
+        activity.organisation.name if activity.organisation_id else "",
+        activity.place.name if activity.place_id else "",
+        activity.district.name if activity.district_id else "",
+        " ".join(str(labels.get(key, "")) for key in [*activity.themes, *activity.target_groups]),
+    ]
+    return "\n".join(w for w in words if w)[:20000]
+
+
+def derive(activity: Activity) -> None:
+    """Fill the derived fields (place, wijk, weekdays, accessibility flag, search text, assessment)."""
+    place = activity.place
+    if place is not None:
+        activity.latitude, activity.longitude = place.latitude, place.longitude
+        if place.district_id:
+            activity.district = place.district
+    if activity.district_id is None:
+        activity.district = locate_district(activity.municipality, activity.latitude, activity.longitude)
+    activity.weekdays = weekday_mask(activity.starts_at, activity.recurrence, activity.exceptions)
+    features = set(activity.accessibility)
+    if place is not None:
+        features |= set(place.accessibility)
+    activity.accessible = Accessibility.WHEELCHAIR in features
+    activity.search_document = _search_document(activity)
+    activity.assessment = compute_assessment(activity)
+    activity.assessment_verdict = activity.assessment.get("verdict", "")
+
+
+def _locate_place(place: MeetingPlace) -> None:
+    if place.latitude is not None and place.longitude is not None:
+        found = locate_district(place.municipality, place.latitude, place.longitude)
+        if found is not None:
+            place.district = found
+
+
+def _label(entry) -> str:
+    return entry._meta.model_name
+
+
+@transaction.atomic
+def save_entry(entry, *, actor=None, via: str = "", submit: bool = False):
+    """Create or change an organisation, place or activity, derive what is derived, and audit it.
+
+    A resident's or organisation's own edit never counts as a check by a person; a new entry from someone
+    who does not moderate it waits for moderation when `submit` is given.
+    """
+    created = entry.pk is None
+    if created and actor is not None and actor.is_authenticated and entry.owner_id is None:
+        entry.owner = actor
+    if submit and entry.status in (Status.DRAFT, Status.REJECTED):
+        entry.status = Status.SUBMITTED
+    if isinstance(entry, MeetingPlace):
+        _locate_place(entry)
+    if isinstance(entry, Activity):
+        derive(entry)
+    entry.save()
+    if isinstance(entry, MeetingPlace) and not created:
+        for activity in entry.activities.all():
+            derive(activity)
+            activity.save()
+    record_event(
+        actor,
+        Action.CREATE if created else Action.UPDATE,
+        entry,
+        municipality=entry.municipality.statcode,
+        status=entry.status,
+        via=via,
+    )
+    return entry
+
+
+@transaction.atomic
+def set_status(entry, status: Status, *, actor=None, note: str = ""):
+    """Moderation: publish, reject or archive. Publishing by a person also counts as a check."""
+    entry.status = status
+    if status == Status.PUBLISHED:
+        entry.checked_at = timezone.now()
+        entry.checked_by = actor if actor is not None and actor.is_authenticated else None
+        entry.reminder_sent_at = None
+    type(entry).objects.filter(pk=entry.pk).update(
+        status=entry.status,
+        checked_at=entry.checked_at,
+        checked_by=entry.checked_by,
+        reminder_sent_at=entry.reminder_sent_at,
+    )
+    record_event(actor, Action.UPDATE, entry, municipality=entry.municipality.statcode, status=status, note=note[:500])
+    return entry
+
+
+@transaction.atomic
+def mark_checked(entry, *, actor):
+    """A person confirmed the entry is still right: only `checked_at` moves, `updated_at` does not."""
+    now = timezone.now()
+    status = Status.PUBLISHED if entry.status == Status.NEEDS_CHECK else entry.status
+    type(entry).objects.filter(pk=entry.pk).update(
+        checked_at=now, checked_by=actor, reminder_sent_at=None, status=status
+    )
+    entry.checked_at, entry.checked_by, entry.reminder_sent_at, entry.status = now, actor, None, status
+    record_event(actor, Action.UPDATE, entry, municipality=entry.municipality.statcode, checked=True)
+    return entry
+
+
+@transaction.atomic
+def decide_verdict(activity: Activity, *, actor, verdict: str = "", note: str = "") -> Activity:
+    """A professional confirms the computed verdict (empty `verdict`) or overrides it, always with a note."""
+    activity.verdict_override = "" if verdict in ("", activity.assessment_verdict) else verdict
+    activity.verdict_note = note
+    activity.verdict_confirmed_by = actor
+    activity.verdict_confirmed_at = timezone.now()
+    Activity.objects.filter(pk=activity.pk).update(
+        verdict_override=activity.verdict_override,
+        verdict_note=note,
+        verdict_confirmed_by=actor,
+        verdict_confirmed_at=activity.verdict_confirmed_at,
+    )
+    record_event(
+        actor,
+        Action.UPDATE,
+        activity,
+        municipality=activity.municipality.statcode,
+        computed=activity.assessment_verdict,
+        verdict=activity.verdict,
+        note=note[:500],
+    )
+    return activity
+
+
+def _reference(entry) -> Any:
+    return entry.checked_at or entry.created_at
+
+
+@transaction.atomic
+def review_freshness(now=None) -> dict[str, list]:
+    """Remind providers, move unchecked entries to "needs check", and take long-unchecked ones offline.
+
+    After DIRECTORY_REMINDER_MONTHS without a check by a person the owner gets a reminder and the entry
+    shows "needs check"; after DIRECTORY_HIDE_MONTHS it leaves the public view (status archived).
+    """
+    now = now or timezone.now()
+    remind_after = timedelta(days=30 * settings.DIRECTORY_REMINDER_MONTHS)
+    hide_after = timedelta(days=30 * settings.DIRECTORY_HIDE_MONTHS)
+    report: dict[str, list] = {"reminded": [], "needs_check": [], "archived": []}
+    for model in (Organisation, MeetingPlace, Activity):
+        for entry in model.objects.filter(status__in=PUBLIC_STATUSES).select_related("municipality", "owner"):
+            age = now - _reference(entry)
+            if age >= hide_after:
+                entry.status = Status.ARCHIVED
+                model.objects.filter(pk=entry.pk).update(status=Status.ARCHIVED)
+                record_event(None, Action.UPDATE, entry, municipality=entry.municipality.statcode, status="archived")
+                report["archived"].append(entry)
+            elif age >= remind_after:
+                if entry.status != Status.NEEDS_CHECK:
+                    model.objects.filter(pk=entry.pk).update(status=Status.NEEDS_CHECK)
+                    entry.status = Status.NEEDS_CHECK
+                    report["needs_check"].append(entry)
+                if entry.reminder_sent_at is None:
+                    _send_reminder(entry)
+                    model.objects.filter(pk=entry.pk).update(reminder_sent_at=now)
+                    record_event(None, Action.UPDATE, entry, municipality=entry.municipality.statcode, reminder=True)
+                    report["reminded"].append(entry)
+    return report
+
+
+def _send_reminder(entry) -> None:
+    from django.core.mail import send_mail
+
+    address = entry.owner.email if entry.owner_id and entry.owner.email else ""
+    if not address:
+        return
+    name = getattr(entry, "title", None) or entry.name
+    transaction.on_commit(
+        lambda: send_mail(
+            f"Klopt uw gegevens op de sociale kaart nog? ({name})",
+            f"Wilt u controleren of '{name}' nog klopt? Log in en kies 'Nog steeds juist' of pas het aan.",
+            None,
+            [address],
+            fail_silently=True,
+        )
+    )
+
+
+def reassess_all(municipality=None) -> int:
+    """Recompute the assessment of every activity (after a framework change or a later framework load)."""
+    queryset = Activity.objects.select_related("municipality", "organisation")
+    if municipality is not None:
+        queryset = queryset.filter(municipality=municipality)
+    changed = 0
+    for activity in queryset.iterator():
+        result = compute_assessment(activity)
+        if result != activity.assessment:
+            Activity.objects.filter(pk=activity.pk).update(
+                assessment=result, assessment_verdict=result.get("verdict", "")
+            )
+            changed += 1
+    return changed

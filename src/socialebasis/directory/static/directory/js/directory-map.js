@@ -1,0 +1,39 @@
+// Shows the activities of the list page on a Leaflet map (same approach as areas/js/area-map.js). Only an
+// enhancement: every activity is in the list on the page, which works the same without this script.
+(function () {
+  "use strict";
+  var container = document.getElementById("directory-map");
+  var dataElement = document.getElementById("directory-map-data");
+  var status = document.getElementById("directory-map-status");
+  if (!container || !dataElement || typeof L === "undefined") {
+    return;
+  }
+  var points = JSON.parse(dataElement.textContent);
+  if (!points.length) {
+    return;
+  }
+  container.hidden = false;
+  container.setAttribute("role", "region");
+  container.setAttribute("aria-label", container.dataset.label);
+  var map = L.map(container, { scrollWheelZoom: false });
+  var tiles = L.tileLayer(container.dataset.tileUrl, { attribution: container.dataset.tileAttribution, maxZoom: 18 });
+  var failed = 0;
+  tiles.on("tileerror", function () {
+    failed += 1;
+    if (failed === 1 && status) {
+      status.textContent = container.dataset.tilesFailed;
+    }
+  });
+  tiles.addTo(map);
+  var bounds = [];
+  points.forEach(function (point) {
+    var marker = L.circleMarker([point.lat, point.lon], { radius: 7, color: "#24578f", weight: 2, fillOpacity: 0.6 });
+    marker.bindTooltip(point.title);
+    marker.on("click", function () {
+      window.location.href = point.url;
+    });
+    marker.addTo(map);
+    bounds.push([point.lat, point.lon]);
+  });
+  map.fitBounds(bounds, { padding: [20, 20], maxZoom: 15 });
+})();

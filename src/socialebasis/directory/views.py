@@ -1,0 +1,331 @@
+"""Pages of the sociale kaart: the list (works without JavaScript; the map only enhances it), details, iCal,
+contributions and moderation. Every read goes through the selectors, which apply the permission rule."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from socialebasis.accounts.permissions import can
+
+from . import selectors, services
+from .forms import ActivityForm, ActivitySearchForm, MeetingPlaceForm, OrganisationForm, VerdictForm
+from .geocoding import GeocodingUnavailable, lookup_postcode
+from .models import Activity, MeetingPlace, Organisation
+from .schedule import calendar_of, next_dates
+from .vocabulary import Status
+
+KINDS = {
+    "activiteit": (Activity, ActivityForm, "activity"),
+    "plek": (MeetingPlace, MeetingPlaceForm, "meetingplace"),
+    "organisatie": (Organisation, OrganisationForm, "organisation"),
+}
+PAGE_SIZE = 25
+
+
+def _crumbs(*items):
+    return [(_("Sociale kaart"), reverse("directory:list")), *items]
+
+
+def run_search(request, form):
+    """The search of a valid form as a queryset, plus a Dutch message when the postcode cannot be placed.
+
+    Raises GeocodingUnavailable when PDOK cannot be reached; callers tell the user.
+    """
+    latitude = longitude = None
+    note = ""
+    postcode = form.cleaned_data.get("postcode")
+    if postcode:
+        found = lookup_postcode(postcode)
+        if found is None:
+            note = _("We could not find postcode %(postcode)s. The results are not sorted by distance.") % {
+                "postcode": postcode
+            }
+        else:
+            latitude, longitude = found
+    results = selectors.search_activities(request.user, form.to_search(latitude, longitude))
+    return results.select_related("municipality", "district").defer(
+        "municipality__boundary", "district__boundary"
+    ), note
+
+
+def activity_list(request):
+    form = ActivitySearchForm(request.GET or None)
+    results, note, unavailable = None, "", False
+    if not request.GET or form.is_valid():
+        if not request.GET:
+            form = ActivitySearchForm({})
+            form.is_valid()
+        try:
+            results, note = run_search(request, form)
+        except GeocodingUnavailable:
+            unavailable = True
+            data = form.cleaned_data.copy()
+            data["postcode"] = ""
+            form.cleaned_data = data
+            results, note = run_search(request, form)
+    page = Paginator(results if results is not None else Activity.objects.none(), PAGE_SIZE).get_page(
+        request.GET.get("pagina")
+    )
+    for activity in page:
+        activity.distance = selectors.distance_km(activity)
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    points = [
+        {
+            "title": a.title,
+            "url": reverse("directory:activity", args=[a.pk]),
+            "lat": a.latitude,
+            "lon": a.longitude,
+        }
+        for a in page
+        if a.latitude is not None and a.longitude is not None
+    ]
+    return render(
+        request,
+        "directory/activity_list.html",
+        {
+            "form": form,
+            "page": page,
+            "note": note,
+            "geocoding_unavailable": unavailable,
+            "query": query.urlencode(),
+            "breadcrumbs": _crumbs(),
+            "map_points": points,
+            "tile_url": settings.MAP_TILE_URL,
+            "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+        },
+    )
+
+
+def search_calendar(request):
+    """The iCal feed of a search: the list page's query string is the saved search."""
+    form = ActivitySearchForm(request.GET)
+    if not form.is_valid():
+        return HttpResponse(_("This search is not valid."), status=400, content_type="text/plain; charset=utf-8")
+    try:
+        results, _note = run_search(request, form)
+    except GeocodingUnavailable:
+        return HttpResponse(
+            _("The postcode service cannot be reached right now."),
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+    return _ical(request, results[:200], "sociale-kaart.ics")
+
+
+def _ical(request, activities, filename):
+    body = calendar_of(activities, lambda a: request.build_absolute_uri(reverse("directory:activity", args=[a.pk])))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+_READERS = {
+    "activity": selectors.activities_for,
+    "meetingplace": selectors.places_for,
+    "organisation": selectors.organisations_for,
+}
+
+
+def _visible_or_404(request, model, pk):
+    return get_object_or_404(_READERS[model._meta.model_name](request.user), pk=pk)
+
+
+def activity_detail(request, pk: int):
+    activity = get_object_or_404(
+        selectors.activities_for(request.user).select_related("municipality", "district", "place", "organisation"),
+        pk=pk,
+    )
+    moderates = can(request.user, "directory.moderate_activity", activity)
+    return render(
+        request,
+        "directory/activity_detail.html",
+        {
+            "activity": activity,
+            "dates": next_dates(activity.starts_at, activity.recurrence, activity.exceptions, 5),
+            "may_change": can(request.user, "directory.change_activity", activity),
+            "moderates": moderates,
+            "verdict_form": VerdictForm() if moderates else None,
+            "breadcrumbs": _crumbs((activity.title, None)),
+        },
+    )
+
+
+def activity_calendar(request, pk: int):
+    activity = get_object_or_404(selectors.activities_for(request.user).select_related("place"), pk=pk)
+    return _ical(request, [activity], f"activiteit-{activity.pk}.ics")
+
+
+def place_detail(request, pk: int):
+    place = get_object_or_404(selectors.places_for(request.user).select_related("district", "organisation"), pk=pk)
+    activities = selectors.activities_for(request.user).filter(place=place).order_by("title")
+    return render(
+        request,
+        "directory/place_detail.html",
+        {
+            "place": place,
+            "activities": activities,
+            "may_change": can(request.user, "directory.change_meetingplace", place),
+            "moderates": can(request.user, "directory.moderate_meetingplace", place),
+            "breadcrumbs": _crumbs((place.name, None)),
+        },
+    )
+
+
+def organisation_detail(request, pk: int):
+    organisation = get_object_or_404(selectors.organisations_for(request.user), pk=pk)
+    return render(
+        request,
+        "directory/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "activities": selectors.activities_for(request.user).filter(organisation=organisation),
+            "places": selectors.places_for(request.user).filter(organisation=organisation),
+            "may_change": can(request.user, "directory.change_organisation", organisation),
+            "moderates": can(request.user, "directory.moderate_organisation", organisation),
+            "breadcrumbs": _crumbs((organisation.name, None)),
+        },
+    )
+
+
+def _kind(kind: str):
+    if kind not in KINDS:
+        raise Http404
+    return KINDS[kind]
+
+
+def _detail_url(entry) -> str:
+    name = {"activity": "activity", "meetingplace": "place", "organisation": "organisation"}[entry._meta.model_name]
+    return reverse(f"directory:{name}", args=[entry.pk])
+
+
+def _form(form_class, request, instance=None):
+    kwargs = {"instance": instance}
+    if form_class is ActivityForm:
+        kwargs["user"] = request.user
+    return form_class(request.POST or None, **kwargs)
+
+
+@login_required
+def entry_create(request, kind: str):
+    model, form_class, _name = _kind(kind)
+    if not can(request.user, "directory.add_entry"):
+        raise PermissionDenied
+    form = _form(form_class, request)
+    if request.method == "POST" and form.is_valid():
+        entry = services.save_entry(form.save(commit=False), actor=request.user, via="page", submit=True)
+        messages.success(request, _("Thank you. A professional will check your entry before it is shown to everyone."))
+        return redirect(_detail_url(entry))
+    return render(
+        request,
+        "directory/entry_form.html",
+        {"form": form, "title": _("Add: %(kind)s") % {"kind": model._meta.verbose_name}, "breadcrumbs": _crumbs()},
+    )
+
+
+@login_required
+def entry_edit(request, kind: str, pk: int):
+    model, form_class, name = _kind(kind)
+    entry = _visible_or_404(request, model, pk)
+    if not can(request.user, f"directory.change_{name}", entry):
+        raise PermissionDenied
+    form = _form(form_class, request, entry)
+    if request.method == "POST" and form.is_valid():
+        services.save_entry(form.save(commit=False), actor=request.user, via="page")
+        messages.success(request, _("Your changes have been saved."))
+        return redirect(_detail_url(entry))
+    return render(
+        request,
+        "directory/entry_form.html",
+        {"form": form, "title": _("Edit: %(name)s") % {"name": entry}, "breadcrumbs": _crumbs((str(entry), None))},
+    )
+
+
+STATUS_ACTIONS = {
+    "publish": Status.PUBLISHED,
+    "reject": Status.REJECTED,
+    "archive": Status.ARCHIVED,
+}
+
+
+@login_required
+@require_POST
+def entry_status(request, kind: str, pk: int):
+    """Moderation (publish, reject, archive) and "still correct" (check)."""
+    model, _form_class, name = _kind(kind)
+    entry = _visible_or_404(request, model, pk)
+    action = request.POST.get("action", "")
+    if action == "check":
+        if not can(request.user, f"directory.change_{name}", entry):
+            raise PermissionDenied
+        if can(request.user, f"directory.moderate_{name}", entry):
+            services.mark_checked(entry, actor=request.user)
+            messages.success(request, _("Marked as checked."))
+        else:
+            # An owner's "still correct" asks a professional to check; it is not a check by itself.
+            services.save_entry(entry, actor=request.user, via="still-correct")
+            messages.success(request, _("Thank you. A professional will check your entry."))
+        return redirect(_detail_url(entry))
+    if action not in STATUS_ACTIONS or not can(request.user, f"directory.moderate_{name}", entry):
+        raise PermissionDenied
+    services.set_status(entry, STATUS_ACTIONS[action], actor=request.user, note=request.POST.get("note", ""))
+    messages.success(request, _("The status has been changed."))
+    return redirect(_detail_url(entry))
+
+
+@login_required
+@require_POST
+def activity_verdict(request, pk: int):
+    activity = get_object_or_404(selectors.activities_for(request.user), pk=pk)
+    if not can(request.user, "directory.moderate_activity", activity):
+        raise PermissionDenied
+    form = VerdictForm(request.POST)
+    if form.is_valid():
+        services.decide_verdict(
+            activity, actor=request.user, verdict=form.cleaned_data["verdict"], note=form.cleaned_data["note"]
+        )
+        messages.success(request, _("The verdict has been recorded."))
+    else:
+        messages.error(request, _("Write a note with your decision."))
+    return redirect(_detail_url(activity))
+
+
+@login_required
+def my_entries(request):
+    user = request.user
+    return render(
+        request,
+        "directory/my_entries.html",
+        {
+            "activities": Activity.objects.filter(owner=user).order_by("title"),
+            "places": MeetingPlace.objects.filter(owner=user).order_by("name"),
+            "organisations": Organisation.objects.filter(owner=user).order_by("name"),
+            "breadcrumbs": _crumbs((_("My entries"), None)),
+        },
+    )
+
+
+@login_required
+def moderation(request):
+    """Entries waiting for moderation or a check, in the municipalities this professional works for."""
+    rows = []
+    for name in ("activity", "meetingplace", "organisation"):
+        for entry in (
+            _READERS[name](request.user)
+            .filter(status__in=[Status.SUBMITTED, Status.NEEDS_CHECK])
+            .select_related("municipality")
+        ):
+            if can(request.user, f"directory.moderate_{name}", entry):
+                rows.append(entry)
+    return render(
+        request,
+        "directory/moderation.html",
+        {"entries": rows, "breadcrumbs": _crumbs((_("To check"), None))},
+    )

@@ -1,0 +1,42 @@
+"""Reads for local frameworks, shared by pages, API and commands."""
+
+from datetime import date
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from socialebasis.areas.models import Municipality
+
+from .models import FrameworkVersion
+
+
+def versions_of(municipality: Municipality) -> QuerySet[FrameworkVersion]:
+    return (
+        FrameworkVersion.objects.filter(framework__municipality=municipality)
+        .select_related("framework__municipality", "created_by")
+        .order_by("-number")
+    )
+
+
+def version_in_force(municipality: Municipality, on: date | None = None) -> FrameworkVersion | None:
+    """The version that applies on a date (today by default).
+
+    That is the newest version (highest number) whose `valid_from` has been reached: a later edit replaces
+    the earlier ones from its first day, also when it is dated back; a version dated in the future waits for
+    its day, and until then the previous one keeps applying.
+    """
+    on = on or timezone.localdate()
+    return versions_of(municipality).filter(valid_from__lte=on).first()
+
+
+def version_by_number(municipality: Municipality, number: int) -> FrameworkVersion | None:
+    return versions_of(municipality).filter(number=number).first()
+
+
+def latest_version(municipality: Municipality) -> FrameworkVersion | None:
+    """The most recently created version, whatever its date: the starting point for the next edit."""
+    return versions_of(municipality).first()
+
+
+def municipalities_with_framework() -> QuerySet[Municipality]:
+    return Municipality.objects.filter(framework__versions__isnull=False).distinct().order_by("name")

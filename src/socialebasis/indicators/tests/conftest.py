@@ -1,0 +1,39 @@
+import csv
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+HEALTH_CSV = settings.BASE_DIR / "data" / "cbs" / "gezondheid_wijk_buurt_50090NED_4gemeenten.csv"
+SEED_CSV = settings.BASE_DIR / "data" / "seed_figures.csv"
+# Enough of the real table for profiles: the country, Heusden with all its wijken (whether a 2020 code means the
+# same in 2023 is decided on a municipality's whole set of wijk codes) and Vijfheerenlanden with three.
+SUBSET_CODES = {"NL01", "GM0797", "GM1961", "WK196101", "WK196105", "WK196110"}
+
+
+def in_subset(code: str) -> bool:
+    return code in SUBSET_CODES or code.startswith("WK0797")
+
+
+def source_rows(path: Path = HEALTH_CSV) -> list[dict]:
+    with open(path, encoding="utf-8-sig") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture
+def health_subset(tmp_path) -> Path:
+    """A copy of the real health table with only the rows of SUBSET_CODES (fast to import)."""
+    rows = [r for r in source_rows() if in_subset(r["WijkenEnBuurten"])]
+    path = tmp_path / "50090NED_subset.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+@pytest.fixture
+def health_data(seed_areas, health_subset):
+    from socialebasis.indicators import services
+
+    return services.import_health_table(health_subset)

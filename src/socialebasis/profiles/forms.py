@@ -1,0 +1,77 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from socialebasis.indicators.models import Indicator
+
+from .models import AgendaItem, Norm, NormKind
+
+
+class StyledForm(forms.ModelForm):
+    """Adds the NL Design System (Utrecht) classes to the inputs."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.Textarea):
+                css = "utrecht-textarea utrecht-textarea--html-textarea"
+            elif isinstance(widget, forms.SelectMultiple):
+                css = "utrecht-select utrecht-select--html-select sb-select-multiple"
+            elif isinstance(widget, forms.Select):
+                css = "utrecht-select utrecht-select--html-select"
+            elif isinstance(widget, forms.CheckboxInput):
+                css = "utrecht-checkbox utrecht-checkbox--html-input"
+            else:
+                css = "utrecht-textbox utrecht-textbox--html-input"
+            widget.attrs["class"] = css
+
+
+class NormForm(StyledForm):
+    class Meta:
+        model = Norm
+        fields = ["title", "explanation", "kind", "indicator", "group", "threshold", "registration", "is_active"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].queryset = Indicator.objects.order_by("label")
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("kind")
+        if kind and kind != NormKind.REGISTRATION and not data.get("indicator"):
+            self.add_error("indicator", _("Choose the indicator this norm is about."))
+        if kind == NormKind.REGISTRATION and not data.get("registration"):
+            self.add_error("registration", _("Say what to count, for example an indoor public meeting place."))
+        return data
+
+
+class AgendaItemForm(StyledForm):
+    class Meta:
+        model = AgendaItem
+        fields = [
+            "title",
+            "evidence",
+            "indicators",
+            "actions",
+            "owner_kind",
+            "owner_name",
+            "municipal_role",
+            "status",
+            "start_date",
+            "end_date",
+        ]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}),
+            "end_date": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicators"].queryset = Indicator.objects.order_by("label")
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end cannot be before the start."))
+        return data

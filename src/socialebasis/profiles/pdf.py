@@ -1,0 +1,18 @@
+"""The wijk report as PDF, rendered from the same HTML as the printable page by WeasyPrint
+(docs/adr/0013-pdf-with-weasyprint.md). WeasyPrint needs Pango (Debian: libpango-1.0-0, libpangoft2-1.0-0)."""
+
+from django.contrib.staticfiles import finders
+
+
+def render_pdf(html: str, base_url: str) -> bytes:
+    from weasyprint import CSS, HTML
+
+    stylesheet = finders.find("profiles/css/report.css")
+    with open(stylesheet, encoding="utf-8") as handle:
+        css = CSS(string=handle.read())
+    # Nothing is fetched from outside: the report has no images, and links stay links.
+    return HTML(string=html, base_url=base_url, url_fetcher=_no_fetch).write_pdf(stylesheets=[css])
+
+
+def _no_fetch(url: str, *args, **kwargs):
+    raise ValueError(f"The report fetches no outside resources ({url}).")

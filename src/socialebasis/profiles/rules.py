@@ -1,0 +1,34 @@
+"""Who may change minimum standards and the sociale agenda. Registered with the one permission helper.
+
+Profiles, norms and the agenda are public: they are made for the conversation with residents. Norms are
+policy, so only the municipality's policy officers change them; the agenda is shared work, so its
+professionals and policy officers change it. Administrators may do both.
+"""
+
+from socialebasis.accounts.models import Role
+from socialebasis.accounts.permissions import has_role, is_administrator, register, works_for
+
+
+def _public(user, obj) -> bool:
+    return True
+
+
+def _all(user, queryset):
+    return queryset
+
+
+def _change_norms(user, municipality) -> bool:
+    if is_administrator(user):
+        return True
+    return has_role(user, Role.POLICY_OFFICER) and works_for(user, municipality)
+
+
+def _change_agenda(user, municipality) -> bool:
+    if is_administrator(user):
+        return True
+    return has_role(user, Role.PROFESSIONAL, Role.POLICY_OFFICER) and works_for(user, municipality)
+
+
+register("profiles.view_profile", _public, _all)
+register("profiles.change_norms", _change_norms)
+register("profiles.change_agenda", _change_agenda)

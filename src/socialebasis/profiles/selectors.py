@@ -1,0 +1,216 @@
+"""Reads for wijk profiles, shared by the profile page, the printable report and the API."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from socialebasis.accounts.permissions import visible
+from socialebasis.areas.models import District, Municipality
+from socialebasis.indicators.models import Area, Indicator, IndicatorValue, Level, Source, Unit
+
+from .models import AgendaItem, Norm, ProfileSummary, Verdict
+
+RULE = (
+    "Een wijk scoort opvallend beter of slechter dan de gemeente of Nederland als het verschil in hetzelfde jaar "
+    "en dezelfde gebiedsindeling minstens de drempel van de indicator is: 3 procentpunt bij percentages, 0,3 bij "
+    "rapportcijfers. Bij indicatoren zonder 'beter' (zoals mantelzorg) heet dat 'opvallend anders'. Aantallen "
+    "worden niet vergeleken. De trend vergelijkt het laatste met het eerste jaar volgens dezelfde regel."
+)
+
+
+@dataclass
+class Row:
+    indicator: Indicator
+    group: str
+    year: int
+    value: float
+    municipality_value: float | None
+    country_value: float | None
+    verdict_municipality: str
+    verdict_country: str
+    trend: str
+    first_year: int
+    first_value: float
+    division_year: int
+    series: list[tuple[int, float | None, float | None, float | None]] = field(default_factory=list)
+
+    @property
+    def difference_municipality(self) -> float | None:
+        return None if self.municipality_value is None else round(self.value - self.municipality_value, 2)
+
+    @property
+    def difference_country(self) -> float | None:
+        return None if self.country_value is None else round(self.value - self.country_value, 2)
+
+    @property
+    def is_concern(self) -> bool:
+        return Verdict.WORSE in (self.verdict_municipality, self.verdict_country)
+
+    @property
+    def is_strength(self) -> bool:
+        return not self.is_concern and Verdict.BETTER in (self.verdict_municipality, self.verdict_country)
+
+
+@dataclass
+class Profile:
+    area: Area | None
+    district: District | None
+    municipality: Municipality | None
+    areas: list[Area]
+    rows: list[Row]
+    attributions: list[str]
+    rule: str = RULE
+
+    @property
+    def name(self) -> str:
+        return self.district.name if self.district else self.area.display_name if self.area else ""
+
+    @property
+    def strengths(self) -> list[Row]:
+        return [r for r in self.rows if r.is_strength]
+
+    @property
+    def concerns(self) -> list[Row]:
+        return [r for r in self.rows if r.is_concern]
+
+    def themes(self) -> list[tuple[str, list[Row]]]:
+        grouped = defaultdict(list)
+        for row in self.rows:
+            grouped[row.indicator.theme or _("Other")].append(row)
+        return sorted(grouped.items())
+
+    def row(self, key: str, group: str = "") -> Row | None:
+        return next((r for r in self.rows if r.indicator.key == key and r.group == group), None)
+
+
+def resolve_area(statcode: str, year: int | None) -> tuple[Area | None, District | None]:
+    """The district (and the statistical area) a profile is about: `year` is the division year. A code of an
+    older division without a District (Vijfheerenlanden 2020) still has a profile of its own figures."""
+    districts = District.objects.filter(statcode=statcode).select_related("municipality")
+    district = districts.filter(year=year).first() if year is not None else districts.order_by("-year").first()
+    if district is not None:
+        area = Area.objects.filter(code=statcode, division_year=district.year).first()
+        if area is None:
+            area = Area.objects.filter(district=district).order_by("-division_year").first()
+        return area, district
+    areas = Area.objects.filter(code=statcode, level=Level.DISTRICT)
+    area = areas.filter(division_year=year).first() if year is not None else areas.order_by("-division_year").first()
+    return area, (area.district if area else None)
+
+
+def build_profile(statcode: str, year: int | None = None, *, with_series: bool = True) -> Profile | None:
+    area, district = resolve_area(statcode, year)
+    if area is None and district is None:
+        return None
+    if district is not None:
+        areas = list(Area.objects.filter(Q(district=district) | Q(code=district.statcode, division_year=district.year)))
+    else:
+        areas = [area]
+    areas.sort(key=lambda a: -a.division_year)
+    municipality = (
+        district.municipality if district else Municipality.objects.filter(statcode=area.municipality_code).first()
+    )
+    summaries = (
+        ProfileSummary.objects.filter(area__in=areas)
+        .select_related("indicator__source", "area")
+        .order_by("indicator__source__key", "indicator__position", "indicator__key", "group")
+    )
+    rows: dict[tuple[str, str], Row] = {}
+    for s in summaries:
+        key = (s.indicator.key, s.group)
+        if key in rows and rows[key].division_year >= s.area.division_year:
+            continue  # the newest division wins when a figure exists in two
+        rows[key] = Row(
+            indicator=s.indicator,
+            group=s.group,
+            year=s.year,
+            value=s.value,
+            municipality_value=s.municipality_value,
+            country_value=s.country_value,
+            verdict_municipality=s.verdict_municipality,
+            verdict_country=s.verdict_country,
+            trend=s.trend,
+            first_year=s.first_year,
+            first_value=s.first_value,
+            division_year=s.area.division_year,
+        )
+    ordered = list(rows.values())
+    if with_series and ordered:
+        _add_series(ordered, areas)
+    sources = {r.indicator.source_id for r in ordered}
+    attributions = list(Source.objects.filter(pk__in=sources).order_by("key").values_list("attribution", flat=True))
+    return Profile(
+        area=area or (areas[0] if areas else None),
+        district=district,
+        municipality=municipality,
+        areas=areas,
+        rows=ordered,
+        attributions=attributions,
+    )
+
+
+def _add_series(rows: list[Row], areas: list[Area]) -> None:
+    """Values of every year for the area, its municipality and the country (same division)."""
+    by_year = {a.division_year: a for a in areas}
+    wanted = {}
+    for a in areas:
+        wanted[a.pk] = ("area", a.division_year)
+        if a.municipality_area_id:
+            wanted[a.municipality_area_id] = ("municipality", a.division_year)
+        if a.country_area_id:
+            wanted[a.country_area_id] = ("country", a.division_year)
+    indicator_ids = {r.indicator.pk for r in rows}
+    series: dict[tuple, dict[int, list]] = defaultdict(lambda: defaultdict(lambda: [None, None, None]))
+    slot = {"area": 0, "municipality": 1, "country": 2}
+    for area_id, indicator_id, group, year, value in IndicatorValue.objects.filter(
+        area_id__in=list(wanted), indicator_id__in=indicator_ids
+    ).values_list("area_id", "indicator_id", "group", "year", "value"):
+        kind, division_year = wanted[area_id]
+        if division_year not in by_year:
+            continue
+        series[(indicator_id, group, division_year)][year][slot[kind]] = value
+    for row in rows:
+        years = series.get((row.indicator.pk, row.group, row.division_year), {})
+        row.series = [(y, *years[y]) for y in sorted(years)]
+
+
+def norms_of(municipality: Municipality) -> list[Norm]:
+    return list(municipality.norms.filter(is_active=True).select_related("indicator"))
+
+
+def agenda_of(user, district: District):
+    items = AgendaItem.objects.filter(district=district).prefetch_related("indicators")
+    return visible(user, "profiles.view_profile", items)
+
+
+def comparison(municipality: Municipality, indicator: Indicator, group: str) -> list[dict]:
+    """All districts of the municipality's current division side by side for one indicator."""
+    years = list(municipality.districts.order_by("-year").values_list("year", flat=True).distinct()[:1])
+    if not years:
+        return []
+    districts = list(municipality.districts.filter(year=years[0]).order_by("statcode"))
+    summaries = {}
+    for s in ProfileSummary.objects.filter(
+        indicator=indicator, group=group, area__district__in=districts
+    ).select_related("area"):
+        current = summaries.get(s.area.district_id)
+        if current is None or current.area.division_year < s.area.division_year:
+            summaries[s.area.district_id] = s
+    return [{"district": d, "summary": summaries.get(d.pk)} for d in districts]
+
+
+def indicators_with_values(municipality: Municipality) -> list[tuple[Indicator, str]]:
+    """(indicator, group) pairs with figures for districts of this municipality, for the comparison page."""
+    pairs = (
+        ProfileSummary.objects.filter(area__level=Level.DISTRICT, area__municipality_code=municipality.statcode)
+        .exclude(indicator__unit__in=[Unit.COUNT])
+        .values_list("indicator", "group")
+        .distinct()
+    )
+    indicators = Indicator.objects.in_bulk({p[0] for p in pairs})
+    return sorted(
+        ((indicators[i], g) for i, g in pairs),
+        key=lambda pair: (pair[0].theme, pair[0].label, pair[1]),
+    )

@@ -1,0 +1,32 @@
+"""Own registrations as indicators: the sociale kaart's public places and activities per wijk."""
+
+from socialebasis.areas.models import Municipality
+from socialebasis.directory.tests.factories import ActivityFactory, MeetingPlaceFactory
+from socialebasis.profiles import registrations, selectors, services
+from socialebasis.profiles.models import Norm
+from socialebasis.profiles.norms import check
+
+
+def test_the_inventory_counts_public_places_and_activities_of_the_wijk(health_data):
+    place = MeetingPlaceFactory(setting="indoor")
+    district = place.district
+    assert district is not None
+    ActivityFactory(place=place, target_groups=["youth"], sphere="gemeenschap")
+    ActivityFactory(place=place, target_groups=["elderly"], unpublished=True)
+    found = registrations.inventory(district)
+    assert (found.places, found.indoor_public_places, found.activities) == (1, 1, 1)
+    assert found.by_target_group == {"youth": 1}
+    assert found.activities_per_1000 is None  # no number of residents loaded for this wijk
+
+
+def test_heusdens_meeting_place_norm_is_checked_against_the_sociale_kaart(health_data):
+    heusden = Municipality.objects.get(statcode="GM0797")
+    services.apply_preset(heusden)
+    norm = Norm.objects.get(preset="heusden-ontmoetingsplekken")
+    place = MeetingPlaceFactory(setting="indoor")
+    with_place = selectors.build_profile(place.district.statcode, with_series=False)
+    assert check(norm, with_place.district, with_place).status == "met"
+    other = heusden.districts.exclude(pk=place.district.pk).first()
+    without = selectors.build_profile(other.statcode, with_series=False)
+    result = check(norm, without.district, without)
+    assert result.status == "not_met" and result.reason.startswith("0 ")

@@ -1,0 +1,52 @@
+"""The sociale kaart's pages pass axe-core (WCAG 2.0/2.1 A and AA), with JavaScript on and off."""
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def directory(site):
+    from socialebasis.directory.demo import load_demo_directory
+    from socialebasis.directory.models import Activity, MeetingPlace, Organisation
+
+    load_demo_directory()
+    activity = Activity.objects.get(external_id="demo-activity-wandel")
+    return {
+        "list": "/sociale-kaart/",
+        "search": "/sociale-kaart/?q=wandelen&municipality=GM0797&weekday=0",
+        "nothing-found": "/sociale-kaart/?q=onvindbaarwoord",
+        "invalid-search": "/sociale-kaart/?postcode=onzin&lat=99",
+        "activity": f"/sociale-kaart/activiteiten/{activity.pk}/",
+        "place": f"/sociale-kaart/plekken/{MeetingPlace.objects.get(external_id='demo-place-park').pk}/",
+        "organisation": f"/sociale-kaart/organisaties/{Organisation.objects.get(external_id='demo-org-haren').pk}/",
+    }
+
+
+PAGES = ["list", "search", "nothing-found", "invalid-search", "activity", "place", "organisation"]
+
+
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_directory_page_has_no_violations(site, directory, new_page, assert_accessible, name, javascript):
+    page = new_page(javascript=javascript)
+    page.goto(site + directory[name])
+    assert page.locator("h1").count() == 1
+    assert_accessible(page)
+
+
+def test_search_results_work_without_javascript(site, directory, new_page):
+    page = new_page(javascript=False)
+    page.goto(site + "/sociale-kaart/")
+    page.locator("main").get_by_label("Zoek naar").fill("wandelen")
+    page.locator("main").get_by_role("button", name="Zoeken").click()
+    page.wait_for_load_state()
+    assert "Wandelgroep Vlijmen" in page.locator("main").inner_text()
+
+
+def test_contribution_pages_for_a_signed_in_resident(site, directory, page, sign_in, assert_accessible, user_factory):
+    user_factory(username="bewoner")
+    sign_in(page, "bewoner")
+    for path in ("/sociale-kaart/nieuw/activiteit/", "/sociale-kaart/nieuw/plek/", "/sociale-kaart/mijn/"):
+        page.goto(site + path)
+        assert_accessible(page)
