@@ -208,7 +208,13 @@ def validate_row(data: dict[str, str], row: int, municipalities: dict, goals_of)
         "contact_phone": data.get("telefoon", "")[:30],
     }
     if municipality is not None:
-        clean["goals"] = _list(data.get("doelen", ""), goals_of(municipality), row, "doelen", errors)
+        known_goals = goals_of(municipality)
+        if known_goals:
+            clean["goals"] = _list(data.get("doelen", ""), known_goals, row, "doelen", errors)
+        else:
+            # No framework yet: keep the keys; the assessment ignores keys its framework does not have.
+            given = [v.strip()[:60] for v in re.split(r"[,;|]", data.get("doelen", "")) if v.strip()]
+            clean["goals"] = [v for v in given if re.fullmatch(r"[a-z0-9_]+", v)]
     cost = data.get("kosten", "") or Cost.FREE
     if cost not in Cost.values:
         errors.append(RowError(row, "kosten", f"kies uit {', '.join(Cost.values)}"))

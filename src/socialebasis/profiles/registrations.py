@@ -65,6 +65,19 @@ class Inventory:
     def per_1000(self, n: int) -> float | None:
         return round(1000 * n / self.residents, 2) if self.residents else None
 
+    # Templates cannot call Counter.most_common (a missing key of a Counter is 0), so give plain lists.
+    @property
+    def target_groups(self) -> list[tuple[str, int]]:
+        return self.by_target_group.most_common()
+
+    @property
+    def spheres(self) -> list[tuple[str, int]]:
+        return self.by_sphere.most_common()
+
+    @property
+    def goals(self) -> list[tuple[str, int]]:
+        return self.by_goal.most_common()
+
     @property
     def activities_per_1000(self) -> float | None:
         return self.per_1000(self.activities)

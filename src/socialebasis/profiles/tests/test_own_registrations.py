@@ -19,6 +19,14 @@ def test_the_inventory_counts_public_places_and_activities_of_the_wijk(health_da
     assert found.activities_per_1000 is None  # no number of residents loaded for this wijk
 
 
+def test_the_profile_page_shows_the_inventory_by_target_group(client, health_data):
+    place = MeetingPlaceFactory(setting="indoor")
+    ActivityFactory(place=place, target_groups=["youth"], sphere="gemeenschap")
+    html = client.get(f"/gemeenten/GM0797/wijken/{place.district.statcode}/profiel/").content.decode()
+    assert "1 activiteiten en 1 ontmoetingsplekken" in html
+    assert "youth 1" in html and "gemeenschap 1" in html
+
+
 def test_heusdens_meeting_place_norm_is_checked_against_the_sociale_kaart(health_data):
     heusden = Municipality.objects.get(statcode="GM0797")
     services.apply_preset(heusden)
