@@ -9,10 +9,17 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.e2e
 
 SKIP_LINK = ("A", "Direct naar de inhoud")
-SIGNED_OUT_HEADER = [("A", "Sociale Basis"), ("A", "Gemeenten"), ("A", "Inloggen"), ("BUTTON", "English")]
+SIGNED_OUT_HEADER = [
+    ("A", "Sociale Basis"),
+    ("A", "Gemeenten"),
+    ("A", "Activiteiten en plekken"),
+    ("A", "Inloggen"),
+    ("BUTTON", "English"),
+]
 SIGNED_IN_HEADER = [
     ("A", "Sociale Basis"),
     ("A", "Gemeenten"),
+    ("A", "Activiteiten en plekken"),
     ("A", "Mijn account"),
     ("BUTTON", "Uitloggen"),
     ("BUTTON", "English"),
