@@ -41,3 +41,10 @@ def test_wijk_page_shows_name_code_municipality_and_boundary(client, seed_areas)
 def test_wijk_of_another_municipality_is_not_found(client, seed_areas):
     assert client.get("/gemeenten/GM0828/wijken/WK079701/").status_code == 404
     assert client.get("/gemeenten/GM9999/").status_code == 404
+
+
+def test_an_english_browser_still_gets_dutch_until_english_is_chosen(client, seed_areas):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="nl"' in html
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert '<html lang="en"' in client.get("/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
