@@ -60,8 +60,8 @@ def test_the_check_can_be_done_with_the_keyboard_alone(frameworks_site, page, as
         page.locator(f"input[name={name}][value={value}]").focus()
         page.keyboard.press("Space")
     page.locator("form button[type=submit]").last.focus()
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert "Ja, dit hoort bij de sociale basis" in page.locator("main").inner_text()
     assert_accessible(page)
 
