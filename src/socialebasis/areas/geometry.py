@@ -68,6 +68,14 @@ def area_km2(geometry: dict[str, Any] | None) -> float | None:
     return geom.area * km_per_degree * km_per_degree * math.cos(lat)
 
 
+def point_count(geometry: dict[str, Any] | None) -> int:
+    """How many points the rings of a boundary have (the pages describe a boundary by it)."""
+    if not geometry:
+        return 0
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    return sum(len(ring) for polygon in polygons for ring in polygon)
+
+
 def bounds(geometries: list[dict[str, Any]]) -> list[float] | None:
     shapes = [shape(g) for g in geometries if g]
     if not shapes:

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from . import selectors
-from .geometry import area_km2, bounds
+from .geometry import area_km2, bounds, point_count
 from .models import Municipality
 
 
@@ -76,7 +76,7 @@ def district_detail(request, statcode: str, district_code: str):
                 (district.name, None),
             ),
             "area_km2": area_km2(district.boundary),
-            "ring_points": _point_count(district.boundary),
+            "ring_points": point_count(district.boundary),
             "own_areas": own_areas,
             "map_data": {
                 "type": "FeatureCollection",
@@ -107,10 +107,3 @@ def division_detail(request, statcode: str, slug: str):
             ),
         },
     )
-
-
-def _point_count(geometry) -> int:
-    if not geometry:
-        return 0
-    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-    return sum(len(ring) for polygon in polygons for ring in polygon)

@@ -182,6 +182,14 @@ class ServiceAtLocationDetail(_Detail):
         return hsds.service_at_location_document(activity) if activity else None
 
 
+def _by_id(items, id):
+    """One document of a fixed vocabulary list, or 404."""
+    item = next((item for item in items if item["id"] == id), None)
+    if item is None:
+        raise NotFound()
+    return item
+
+
 def _static_page(request, items):
     number = _int(request, "page", 1, 1, 100000)
     size = _int(request, "per_page", 50, 1, 100)
@@ -212,10 +220,7 @@ class Taxonomies(APIView):
 )
 class TaxonomyDetail(APIView):
     def get(self, request, id):
-        for item in hsds.taxonomy_documents():
-            if item["id"] == id:
-                return Response(item)
-        raise NotFound()
+        return Response(_by_id(hsds.taxonomy_documents(), id))
 
 
 @extend_schema_view(
@@ -242,7 +247,4 @@ class TaxonomyTerms(APIView):
 )
 class TaxonomyTermDetail(APIView):
     def get(self, request, id):
-        for item in hsds.taxonomy_term_documents():
-            if item["id"] == id:
-                return Response(item)
-        raise NotFound()
+        return Response(_by_id(hsds.taxonomy_term_documents(), id))
