@@ -9,5 +9,5 @@ from .models import User
 class UserAdmin(DjangoUserAdmin):
     list_display = ("username", "email", "role", "is_active")
     list_filter = ("role", "is_active")
-    filter_horizontal = ("municipalities", "groups", "user_permissions")
-    fieldsets = (*DjangoUserAdmin.fieldsets, (_("Role and scope"), {"fields": ("role", "municipalities")}))
+    filter_horizontal = ("municipalities", "districts", "groups", "user_permissions")
+    fieldsets = (*DjangoUserAdmin.fieldsets, (_("Role and scope"), {"fields": ("role", "municipalities", "districts")}))

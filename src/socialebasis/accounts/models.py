@@ -24,6 +24,16 @@ class User(AbstractUser):
         verbose_name=_("municipalities"),
         help_text=_("The municipalities a professional or policy officer works for."),
     )
+    districts = models.ManyToManyField(
+        "areas.District",
+        blank=True,
+        related_name="staff",
+        verbose_name=_("wijken"),
+        help_text=_(
+            "The wijken a professional moderates in. Leave empty for a professional who works in every wijk "
+            "of their municipalities."
+        ),
+    )
 
     class Meta:
         verbose_name = _("user")

@@ -82,3 +82,17 @@ def municipality_ids_of(user) -> list[int]:
     if not has_role(user, Role.PROFESSIONAL, Role.POLICY_OFFICER):
         return []
     return list(user.municipalities.values_list("pk", flat=True))
+
+
+def works_in_district(user, district) -> bool:
+    """Staff of this wijk: assigned to it, or to no particular wijk of its municipality (administrators: all).
+
+    A professional with assigned wijken works only there; one without works in every wijk of their
+    municipalities.
+    """
+    if is_administrator(user):
+        return True
+    if not works_for(user, district.municipality):
+        return False
+    assigned = set(user.districts.values_list("pk", flat=True))
+    return not assigned or district.pk in assigned

@@ -2,8 +2,10 @@
 
 Residents see what is published (and entries waiting for a check); a signed-in owner also sees and edits
 their own entries in any state except archived; staff see and moderate every entry of the municipalities
-they work for. Staff are scoped per municipality: the user model keeps no finer wijk assignment yet, so
-"their wijken" are the wijken of their municipalities (docs/adr/0015-directory-entries-and-verification.md).
+they work for. Moderating is scoped per wijk: a professional with assigned wijken moderates the entries
+located there, one without assigned wijken every entry of their municipalities; an entry without a wijk
+(an organisation, an activity for the whole municipality) belongs to the municipality, so every professional
+of that municipality may moderate it (docs/adr/0015-directory-entries-and-verification.md).
 """
 
 from django.db.models import Q
@@ -16,6 +18,7 @@ from socialebasis.accounts.permissions import (
     municipality_ids_of,
     register,
     works_for,
+    works_in_district,
 )
 
 from .vocabulary import PUBLIC_STATUSES, Status
@@ -46,7 +49,10 @@ def _visible(user, queryset):
 def _moderates(user, entry) -> bool:
     if is_administrator(user):
         return True
-    return has_role(user, Role.PROFESSIONAL) and works_for(user, entry.municipality)
+    if not (has_role(user, Role.PROFESSIONAL) and works_for(user, entry.municipality)):
+        return False
+    district = getattr(entry, "district", None)
+    return district is None or works_in_district(user, district)
 
 
 def _change(user, entry) -> bool:

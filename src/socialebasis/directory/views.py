@@ -314,13 +314,14 @@ def my_entries(request):
 
 @login_required
 def moderation(request):
-    """Entries waiting for moderation or a check, in the municipalities this professional works for."""
+    """Entries waiting for moderation or a check, in the wijken this professional works in."""
     rows = []
     for name in ("activity", "meetingplace", "organisation"):
+        related = ["municipality"] if name == "organisation" else ["municipality", "district__municipality"]
         for entry in (
             _READERS[name](request.user)
             .filter(status__in=[Status.SUBMITTED, Status.NEEDS_CHECK])
-            .select_related("municipality")
+            .select_related(*related)
         ):
             if can(request.user, f"directory.moderate_{name}", entry):
                 rows.append(entry)

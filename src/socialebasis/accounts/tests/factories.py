@@ -29,6 +29,11 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create:
             self.save()
 
+    @factory.post_generation
+    def districts(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.districts.set(extracted)
+
 
 class TOTPDeviceFactory(factory.django.DjangoModelFactory):
     class Meta:

@@ -142,3 +142,35 @@ def test_api_list_rows_have_exactly_the_documented_fields(client, entries):
     assert {key: detail[key] for key in row if key != "distance_km"} == {
         k: v for k, v in row.items() if k != "distance_km"
     }
+
+
+def test_professionals_moderate_in_their_own_wijken(client, seed_areas, user_factory, verified):
+    from socialebasis.accounts.permissions import can
+    from socialebasis.areas.models import District
+
+    heusden = Municipality.objects.get(statcode="GM0797")
+    first, second = District.objects.filter(municipality=heusden).order_by("statcode")[:2]
+    here = ActivityFactory(title="Buurtsoep hier", district=first, status=Status.SUBMITTED)
+    there = ActivityFactory(title="Buurtsoep daar", district=second, status=Status.SUBMITTED)
+    everywhere = OrganisationFactory(name="Stichting voor heel Heusden", status=Status.SUBMITTED)
+    assigned = user_factory(professional=True, municipalities=[heusden], districts=[first])
+    consulent = user_factory(professional=True, municipalities=[heusden])
+
+    assert can(assigned, "directory.moderate_activity", here)
+    assert not can(assigned, "directory.moderate_activity", there)
+    assert can(assigned, "directory.moderate_organisation", everywhere)
+    assert can(consulent, "directory.moderate_activity", there)
+    # Seeing stays per municipality: the colleague of the other wijk can still read the entry.
+    assert can(assigned, "directory.view_activity", there)
+
+    verified(client, assigned)
+    queue = client.get(reverse("directory:moderation")).content.decode()
+    assert "Buurtsoep hier" in queue and "Stichting voor heel Heusden" in queue
+    assert "Buurtsoep daar" not in queue
+    refused = client.post(reverse("directory:status", args=["activiteit", there.pk]), {"action": "publish"})
+    assert refused.status_code == 403
+    there.refresh_from_db()
+    assert there.status == Status.SUBMITTED
+    assert (
+        client.post(reverse("directory:status", args=["activiteit", here.pk]), {"action": "publish"}).status_code == 302
+    )
