@@ -19,10 +19,13 @@ class Verdict(models.TextChoices):
 
 
 class ProfileSummary(models.Model):
-    # Derived rows, rebuilt in bulk: no database-level foreign-key checks (Django still cascades deletes).
-    area = models.ForeignKey("indicators.Area", on_delete=models.CASCADE, related_name="summaries", db_constraint=False)
+    # Derived rows, rebuilt in bulk: no database-level foreign-key checks (Django still cascades deletes) and
+    # no index of their own: the unique constraint below starts with the area, and indicators are rarely deleted.
+    area = models.ForeignKey(
+        "indicators.Area", on_delete=models.CASCADE, related_name="summaries", db_constraint=False, db_index=False
+    )
     indicator = models.ForeignKey(
-        "indicators.Indicator", on_delete=models.CASCADE, related_name="summaries", db_constraint=False
+        "indicators.Indicator", on_delete=models.CASCADE, related_name="summaries", db_constraint=False, db_index=False
     )
     group = models.CharField(max_length=60, blank=True)
     year = models.PositiveSmallIntegerField()

@@ -1,12 +1,21 @@
-"""Check a district against the municipality's minimum standards (ondergrens), with the reason."""
+"""Check wijken against their municipality's minimum standards (ondergrens), with the reason.
 
+`check` answers for one wijk whose profile is built already (the profile page); `overview` answers for every
+wijk of many municipalities at once with a fixed number of queries (the overview page, and the national
+benchmark, where all 342 municipalities' norm checks are part of the full recompute).
+"""
+
+from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db.models import Max
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from socialebasis.areas.models import District
+
 from . import registrations
-from .models import Norm, NormKind
+from .models import Norm, NormKind, ProfileSummary
 
 
 @dataclass
@@ -28,17 +37,89 @@ def _n(value: float) -> str:
     return number_format(round(value, 1), decimal_pos=1)
 
 
+@dataclass
+class Line:
+    district: District
+    checks: list[Check]
+
+    @property
+    def failed(self) -> int:
+        return sum(c.is_not_met for c in self.checks)
+
+
 def check(norm: Norm, district, profile) -> Check:
+    """One norm for one wijk whose profile is built (`selectors.build_profile`)."""
     if norm.kind == NormKind.REGISTRATION:
         found = registrations.count(district, norm.registration) if district is not None else None
-        if found is None:
-            return Check(
-                norm, "unknown", _("Cannot be checked yet: the register of places and activities is not linked.")
-            )
-        need = f"{norm.threshold:g}".replace(".", ",")
-        reason = _("%(found)s registered, at least %(need)s needed.") % {"found": found, "need": need}
-        return Check(norm, "met" if found >= norm.threshold else "not_met", reason)
+        return _registration_check(norm, found)
     row = profile.row(norm.indicator.key, norm.group) if (profile and norm.indicator) else None
+    return _figure_check(norm, row)
+
+
+def overview(municipalities) -> dict[int, list[Line]]:
+    """Every wijk of each municipality's newest division against its active norms, by municipality id.
+
+    Queries: the norms, the wijken, the summaries the norms need and one count per kind of registration
+    used, however many municipalities and wijken there are.
+    """
+    ids = [m.pk for m in municipalities]
+    norms = defaultdict(list)
+    for norm in Norm.objects.filter(municipality_id__in=ids, is_active=True).select_related("indicator"):
+        norms[norm.municipality_id].append(norm)
+    newest = dict(
+        District.objects.filter(municipality_id__in=ids)
+        .values_list("municipality_id")
+        .annotate(year=Max("year"))
+        .values_list("municipality_id", "year")
+    )
+    districts = [
+        d
+        for d in District.objects.filter(municipality_id__in=ids).order_by("municipality_id", "statcode")
+        if d.year == newest[d.municipality_id]
+    ]
+    figures = _figures_by_district(districts, [n for ns in norms.values() for n in ns])
+    kinds = {n.registration for ns in norms.values() for n in ns if n.kind == NormKind.REGISTRATION}
+    counts = {kind: registrations.counts(districts, kind) for kind in kinds}
+    lines = {pk: [] for pk in ids}
+    for district in districts:
+        checks = []
+        for norm in norms[district.municipality_id]:
+            if norm.kind == NormKind.REGISTRATION:
+                found = counts[norm.registration]
+                checks.append(_registration_check(norm, None if found is None else found.get(district.pk, 0)))
+            else:
+                key = (district.pk, norm.indicator_id, norm.group)
+                checks.append(_figure_check(norm, figures.get(key)))
+        lines[district.municipality_id].append(Line(district, checks))
+    return lines
+
+
+def _figures_by_district(districts: list[District], norms: list[Norm]) -> dict[tuple, ProfileSummary]:
+    """The summary rows the figure norms need, by (district, indicator, group); the newest division wins."""
+    indicator_ids = {n.indicator_id for n in norms if n.indicator_id}
+    if not indicator_ids or not districts:
+        return {}
+    found = {}
+    for summary in ProfileSummary.objects.filter(
+        indicator_id__in=indicator_ids, area__district__in=districts
+    ).select_related("area"):
+        key = (summary.area.district_id, summary.indicator_id, summary.group)
+        current = found.get(key)
+        if current is None or current.area.division_year < summary.area.division_year:
+            found[key] = summary
+    return found
+
+
+def _registration_check(norm: Norm, found: int | None) -> Check:
+    if found is None:
+        return Check(norm, "unknown", _("Cannot be checked yet: the register of places and activities is not linked."))
+    need = f"{norm.threshold:g}".replace(".", ",")
+    reason = _("%(found)s registered, at least %(need)s needed.") % {"found": found, "need": need}
+    return Check(norm, "met" if found >= norm.threshold else "not_met", reason)
+
+
+def _figure_check(norm: Norm, row) -> Check:
+    """`row`: anything with year, value, municipality_value and country_value (a profile row or a summary)."""
     if row is None:
         return Check(norm, "unknown", _("No figure for this wijk."))
     label = f"{norm.indicator.label}{f' ({norm.group})' if norm.group else ''}, {row.year}"

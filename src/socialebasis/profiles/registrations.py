@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.db import models
 
 from socialebasis.indicators.models import IndicatorValue
 
@@ -26,30 +27,40 @@ def directory_available() -> bool:
     return apps.is_installed("socialebasis.directory")
 
 
-def _public(model_name: str, district):
+def _public(model_name: str, district_ids: list[int]):
     from socialebasis.directory.vocabulary import PUBLIC_STATUSES
 
     model = apps.get_model("directory", model_name)
-    return model.objects.filter(district=district, status__in=PUBLIC_STATUSES)
+    return model.objects.filter(district_id__in=district_ids, status__in=PUBLIC_STATUSES)
 
 
 def count(district, what: str) -> int | None:
     """How many public places or activities of kind `what` the district has; None when unknown."""
-    if not directory_available() or district is None:
+    if district is None:
         return None
-    if what in (INDOOR_PUBLIC_PLACE, ANY_PLACE):
-        places = _public("MeetingPlace", district)
-        if what == INDOOR_PUBLIC_PLACE:
-            places = places.filter(setting__in=["indoor", "both"], kind="public_building")
-        return places.count()
-    activities = _public("Activity", district)
-    if what == INSTITUTIONAL_ACTIVITY:
-        return activities.filter(organisation__kind__in=INSTITUTIONAL_KINDS).count()
-    if what == YOUTH_ACTIVITY:
-        return sum(1 for groups in activities.values_list("target_groups", flat=True) if "youth" in (groups or []))
-    if what == ANY_ACTIVITY:
-        return activities.count()
-    return None
+    found = counts([district], what)
+    return None if found is None else found.get(district.pk, 0)
+
+
+def counts(districts, what: str) -> dict[int, int] | None:
+    """`count` for many districts at once: {district id: count}, districts without any left out; None when
+    unknown. One query whatever the number of districts."""
+    if not directory_available():
+        return None
+    model_name = "MeetingPlace" if what in (INDOOR_PUBLIC_PLACE, ANY_PLACE) else "Activity"
+    entries = _public(model_name, [d.pk for d in districts])
+    if what == INDOOR_PUBLIC_PLACE:
+        entries = entries.filter(setting__in=["indoor", "both"], kind="public_building")
+    elif what == INSTITUTIONAL_ACTIVITY:
+        entries = entries.filter(organisation__kind__in=INSTITUTIONAL_KINDS)
+    elif what == YOUTH_ACTIVITY:
+        # JSON containment is not portable to SQLite: count the few lists here.
+        rows = entries.values_list("district_id", "target_groups")
+        return dict(Counter(district for district, groups in rows if "youth" in (groups or [])))
+    elif what not in (ANY_PLACE, ANY_ACTIVITY):
+        return None
+    grouped = entries.order_by().values("district_id").annotate(n=models.Count("pk"))
+    return {row["district_id"]: row["n"] for row in grouped}
 
 
 @dataclass
@@ -91,7 +102,7 @@ def inventory(district) -> Inventory | None:
     """Counts of the district's public places and activities, by sphere, goal and target group."""
     if not directory_available() or district is None:
         return None
-    activities = list(_public("Activity", district).values_list("sphere", "goals", "target_groups"))
+    activities = list(_public("Activity", [district.pk]).values_list("sphere", "goals", "target_groups"))
     residents = (
         IndicatorValue.objects.filter(indicator__key="AantalInwoners", area__district=district, value__isnull=False)
         .order_by("-year")

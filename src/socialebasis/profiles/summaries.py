@@ -1,4 +1,10 @@
-"""Recompute the profile summaries of all areas in one set-based statement (SQLite and PostgreSQL alike).
+"""Recompute the profile summaries with set-based SQL (one statement on SQLite, a few on PostgreSQL).
+
+A summary row is one wijk x indicator x group: its latest and first figure, the municipality's and the
+country's figure of that year, the verdicts and the trend. Only wijken have a profile (page, API, comparison,
+norm overview), so only wijken get summaries; the figures of buurten, municipalities and the country stay in
+the indicator store, where the values API serves them, and the municipality and the country are the
+references every wijk is compared with.
 
 The rule for "notably better/worse" (docs/adr/0012-notably-better-or-worse.md): compare an area's latest
 figure with its municipality's and the country's figure of the same year and the same region division.
@@ -38,7 +44,8 @@ SELECT l.area_id, l.indicator_id, l.grp, l.last_year, cur.value, l.first_year, f
     CASE WHEN l.first_year = l.last_year THEN '' ELSE {_verdict("cur.value", "fst.value")} END
 FROM (
     SELECT area_id, indicator_id, "group" AS grp, MAX(year) AS last_year, MIN(year) AS first_year
-    FROM indicators_indicatorvalue WHERE value IS NOT NULL
+    FROM indicators_indicatorvalue
+    WHERE value IS NOT NULL AND area_id IN (SELECT id FROM indicators_area WHERE level = 'wijk')
     GROUP BY area_id, indicator_id, "group"
 ) l
 JOIN indicators_indicatorvalue cur
@@ -56,30 +63,46 @@ LEFT JOIN indicators_indicatorvalue nl
 """  # noqa: S608
 
 
-# PostgreSQL: one aggregate pass finds first and latest year and their values without sorting per group
-# (max/min over ARRAY[year, value] compare by year first), the municipality and country figures come from a
-# small table of reference areas, and both are analysed so the planner joins by hashing. At national scale
-# (docs/performance.md) this is about as fast as a plain GROUP BY over the same values.
-POSTGRESQL_STEPS = [
+# PostgreSQL, measured at national scale (docs/performance.md, "## Profiles"):
+# - one aggregate pass finds first and latest year and their values without sorting per group (max/min over
+#   ARRAY[year, value] compare by year first); the planner is told parallel workers are cheap, so both cores
+#   share it;
+# - the municipality and the country figures come from two small, analysed tables, joined by hashing (a merge
+#   join would sort the 680,000 rows twice; one table for both makes the country's hash 300 times too big);
+# - the summary table is emptied and its one secondary index (the unique constraint) is built again after the
+#   rows are in, which is about twice as fast as keeping it up to date row by row. TRUNCATE already locks the
+#   table for the transaction, so readers wait for the new figures either way and never see a half-filled table.
+POSTGRESQL_BEFORE = [
     # ON COMMIT DROP cleans up after a normal import; inside a longer outer transaction (tests) drop them here.
-    "DROP TABLE IF EXISTS profile_latest, profile_reference",
+    "DROP TABLE IF EXISTS profile_latest, profile_country, profile_municipality",
     "SET LOCAL work_mem = '256MB'",
     "SET LOCAL jit = off",
+    "SET LOCAL parallel_setup_cost = 100",
+    "SET LOCAL parallel_tuple_cost = 0.001",
+    "SET LOCAL enable_mergejoin = off",
     """CREATE TEMP TABLE profile_latest ON COMMIT DROP AS
-    SELECT area_id, indicator_id, "group" AS grp, max(year) AS last_year, min(year) AS first_year,
-        (max(ARRAY[year::float8, value]))[2] AS last_value, (min(ARRAY[year::float8, value]))[2] AS first_value
-    FROM indicators_indicatorvalue WHERE value IS NOT NULL
-    GROUP BY area_id, indicator_id, "group"
+    SELECT area_id, indicator_id, grp, latest[1]::int AS last_year, latest[2] AS last_value,
+        earliest[1]::int AS first_year, earliest[2] AS first_value
+    FROM (
+        SELECT area_id, indicator_id, "group" AS grp,
+            max(ARRAY[year::float8, value]) AS latest, min(ARRAY[year::float8, value]) AS earliest
+        FROM indicators_indicatorvalue
+        WHERE value IS NOT NULL AND area_id IN (SELECT id FROM indicators_area WHERE level = 'wijk')
+        GROUP BY area_id, indicator_id, "group"
+    ) firsts_and_lasts
     """,
-    """CREATE TEMP TABLE profile_reference ON COMMIT DROP AS
-    SELECT v.area_id, v.indicator_id, v."group" AS grp, v.year, v.value
-    FROM indicators_indicatorvalue v
-    WHERE v.value IS NOT NULL
-        AND v.area_id IN (SELECT id FROM indicators_area WHERE level IN ('land', 'gemeente'))""",
+    """CREATE TEMP TABLE profile_country ON COMMIT DROP AS
+    SELECT v.area_id, v.indicator_id, v."group" AS grp, v.year, v.value FROM indicators_indicatorvalue v
+    WHERE v.value IS NOT NULL AND v.area_id IN (SELECT id FROM indicators_area WHERE level = 'land')""",
+    """CREATE TEMP TABLE profile_municipality ON COMMIT DROP AS
+    SELECT v.area_id, v.indicator_id, v."group" AS grp, v.year, v.value FROM indicators_indicatorvalue v
+    WHERE v.value IS NOT NULL AND v.area_id IN (SELECT id FROM indicators_area WHERE level = 'gemeente')""",
     "ANALYZE profile_latest",
-    "ANALYZE profile_reference",
+    "ANALYZE profile_country",
+    "ANALYZE profile_municipality",
     "TRUNCATE profiles_profilesummary",
-    f"""INSERT INTO profiles_profilesummary (
+]
+POSTGRESQL_INSERT = f"""INSERT INTO profiles_profilesummary (
         area_id, indicator_id, "group", year, value, first_year, first_value,
         municipality_value, country_value, verdict_municipality, verdict_country, trend
     )
@@ -91,19 +114,31 @@ POSTGRESQL_STEPS = [
     FROM profile_latest l
     JOIN indicators_area a ON a.id = l.area_id
     JOIN indicators_indicator i ON i.id = l.indicator_id
-    LEFT JOIN profile_reference mun ON mun.area_id = a.municipality_area_id AND mun.indicator_id = l.indicator_id
+    LEFT JOIN profile_municipality mun ON mun.area_id = a.municipality_area_id AND mun.indicator_id = l.indicator_id
         AND mun.grp = l.grp AND mun.year = l.last_year
-    LEFT JOIN profile_reference nl ON nl.area_id = a.country_area_id AND nl.indicator_id = l.indicator_id
-        AND nl.grp = l.grp AND nl.year = l.last_year""",  # noqa: S608
-]
+    LEFT JOIN profile_country nl ON nl.area_id = a.country_area_id AND nl.indicator_id = l.indicator_id
+        AND nl.grp = l.grp AND nl.year = l.last_year"""  # noqa: S608
+
+
+def _recompute_postgresql(cursor) -> None:
+    for statement in POSTGRESQL_BEFORE:
+        cursor.execute(statement)
+    constraints = ProfileSummary._meta.constraints
+    with connection.schema_editor(atomic=False) as editor:
+        for constraint in constraints:
+            editor.remove_constraint(ProfileSummary, constraint)
+    cursor.execute(POSTGRESQL_INSERT)
+    with connection.schema_editor(atomic=False) as editor:
+        for constraint in constraints:
+            editor.add_constraint(ProfileSummary, constraint)
+    cursor.execute("ANALYZE profiles_profilesummary")
 
 
 def recompute() -> int:
     """Replace all summaries; returns how many there are now."""
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            for statement in POSTGRESQL_STEPS:
-                cursor.execute(statement)
+            _recompute_postgresql(cursor)
         else:
             cursor.execute("DELETE FROM profiles_profilesummary")
             cursor.execute(RECOMPUTE_SQL)

@@ -12,9 +12,9 @@ from socialebasis.areas.geometry import bounds
 from socialebasis.areas.models import District, Municipality
 
 from . import charts, findings, registrations, selectors, services
+from . import norms as norm_checks
 from .forms import AgendaItemForm, NormForm
 from .models import AgendaItem, Norm, Verdict
-from .norms import check
 
 
 def _year(request) -> int | None:
@@ -164,12 +164,7 @@ def comparison(request, statcode: str):
 def norm_overview(request, statcode: str):
     municipality = get_object_or_404(Municipality, statcode=statcode)
     norms = selectors.norms_of(municipality)
-    years = list(municipality.districts.order_by("-year").values_list("year", flat=True).distinct()[:1])
-    table = []
-    for district in municipality.districts.filter(year__in=years).order_by("statcode"):
-        profile = selectors.build_profile(district.statcode, district.year, with_series=False)
-        checks = [check(norm, district, profile) for norm in norms]
-        table.append({"district": district, "checks": checks, "failed": sum(c.is_not_met for c in checks)})
+    table = norm_checks.overview([municipality])[municipality.pk]
     return render(
         request,
         "profiles/norms.html",

@@ -38,3 +38,33 @@ def test_heusdens_meeting_place_norm_is_checked_against_the_sociale_kaart(health
     without = selectors.build_profile(other.statcode, with_series=False)
     result = check(norm, without.district, without)
     assert result.status == "not_met" and result.reason.startswith("0 ")
+
+
+def test_the_overview_of_all_wijken_gives_the_same_answers_as_each_wijks_own_check(health_data):
+    from socialebasis.profiles import norms
+
+    heusden = Municipality.objects.get(statcode="GM0797")
+    oss = Municipality.objects.get(statcode="GM0828")
+    services.apply_preset(heusden)
+    Norm.objects.create(
+        municipality=oss, title="Iets voor jongeren", kind="registration", registration="activity_youth", threshold=1
+    )
+    youth = ActivityFactory(municipality=oss, target_groups=["youth"], district=oss.districts.order_by("statcode")[0])
+    MeetingPlaceFactory(setting="indoor")
+
+    overview = norms.overview([heusden, oss])
+    assert [line.district for line in overview[heusden.pk]] == list(heusden.districts.order_by("statcode"))
+    compared = 0
+    for municipality in (heusden, oss):
+        active = selectors.norms_of(municipality)
+        for line in overview[municipality.pk]:
+            profile = selectors.build_profile(line.district.statcode, line.district.year, with_series=False)
+            expected = [check(norm, line.district, profile) for norm in active]
+            assert [(c.norm, c.status, c.reason) for c in line.checks] == [
+                (c.norm, c.status, c.reason) for c in expected
+            ], line.district
+            compared += len(expected)
+    assert compared >= 5 * heusden.districts.count()
+    statuses = {line.district: line.checks[0].status for line in overview[oss.pk]}
+    assert statuses[youth.district] == "met"
+    assert list(statuses.values()).count("met") == 1
