@@ -37,6 +37,14 @@ def profiles_site(site, tmp_path):
     services.import_health_table(path)
     services.import_seed_figures(SEED_CSV)
     profile_services.apply_preset(Municipality.objects.get(statcode="GM0797"))
+    # Registrations in the sociale kaart, so the profile shows its inventory table and the snapshot's figures.
+    from socialebasis.areas.models import District
+    from socialebasis.directory.tests.factories import ActivityFactory
+    from socialebasis.profiles import registrations
+
+    drunen = District.objects.get(statcode="WK079701")
+    ActivityFactory(district=drunen, target_groups=["youth"], goals=["meeting"], sphere="communal")
+    registrations.snapshot()
     return site
 
 

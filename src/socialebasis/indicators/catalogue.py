@@ -22,6 +22,12 @@ SOURCES = {
         "licence": "CC BY 4.0",
         "url": "https://opendata.cbs.nl/statline/",
     },
+    "sociale-kaart": {
+        "name": "Sociale kaart van de gemeente (eigen registratie)",
+        "attribution": "Bron: sociale kaart van de gemeente, eigen registratie op het platform Sociale Basis",
+        "licence": "",
+        "url": "",
+    },
     "seed-documents": {
         "name": "Cijfers uit de beleidsvisies van de gemeenten",
         "attribution": "Bron: beleidsvisies sociale basis van de gemeenten (bronvermelding per cijfer)",

@@ -622,3 +622,45 @@ def import_own_monitor(municipality: Municipality, upload, *, monitor_name: str,
         report = ImportReport()
         _store(run, cells, indicators, names, report)
         return _finish(run, actor, report, municipality=municipality.statcode)
+
+
+# (e) Figures the platform computes itself (own registrations) --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Definition:
+    key: str
+    label: str
+    unit: str
+    theme: str
+    higher_is_better: bool | None = None
+
+
+def store_computed(
+    source_key: str, kind: str, definitions: list[Definition], cells: list[Cell], *, actor=None
+) -> ImportReport:
+    """Store figures another app computed (for example the sociale kaart's registrations per wijk) like any
+    import: one run with provenance, upserted by (indicator, area, year, group), then the profiles recompute."""
+    report = ImportReport()
+    known = {d.key for d in definitions}
+    stray = sorted({c.indicator for c in cells} - known)
+    if stray:
+        raise IndicatorImportError(f"Geen definitie voor {', '.join(stray)}.")
+    with transaction.atomic():
+        source = _source(source_key)
+        run = ImportRun.objects.create(source=source, kind=kind, filename=kind, actor=actor)
+        indicators = {
+            d.key: _ensure_indicator(
+                d.key,
+                source,
+                label=d.label,
+                higher_is_better=d.higher_is_better,
+                unit=d.unit,
+                theme=d.theme,
+                position=position,
+            )
+            for position, d in enumerate(definitions)
+        }
+        if cells:
+            _store(run, cells, indicators, {}, report)
+        return _finish(run, actor, report)

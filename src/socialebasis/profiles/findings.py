@@ -156,4 +156,7 @@ def _inventory(district) -> dict | None:
         "by_sphere": dict(found.by_sphere),
         "by_goal": dict(found.by_goal),
         "by_target_group": dict(found.by_target_group),
+        "target_groups": found.target_groups,
+        "spheres": found.spheres,
+        "goals": found.goals,
     }

@@ -3,17 +3,26 @@
 This is the one place where profiles read the directory (`socialebasis.directory`). Only public entries count
 (published, or published and due for a check). When the directory is not installed, every answer is None
 ("not known"), and norms that count registrations show as "cannot be checked yet" rather than as failed.
-Rates per 1,000 residents need the district's number of residents (CBS KWB `AantalInwoners`); without it only
-counts are given.
+
+Two uses: `inventory` counts one wijk live for its profile (by sphere, goal and target group, with their
+names); `snapshot` stores the counts of every wijk and municipality as indicator values of the year
+(source "sociale kaart"), so they get a trend, a comparison between wijken and norms like any other figure.
+Rates per 1,000 residents need the area's number of residents (CBS Kerncijfers `AantalInwoners`, imported
+with `import_cbs_kwb`); without it only counts are given, never a guessed rate.
 """
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.apps import apps
 from django.db import models
+from django.db.models import Max
+from django.utils import timezone, translation
 
-from socialebasis.indicators.models import IndicatorValue
+from socialebasis.areas.models import District, Municipality
+from socialebasis.indicators.models import Area, IndicatorValue, Unit
+from socialebasis.indicators.services import Cell, Definition, ImportReport, store_computed
 
 INDOOR_PUBLIC_PLACE = "meeting_place_indoor"
 YOUTH_ACTIVITY = "activity_youth"
@@ -28,10 +37,7 @@ def directory_available() -> bool:
 
 
 def _public(model_name: str, district_ids: list[int]):
-    from socialebasis.directory.vocabulary import PUBLIC_STATUSES
-
-    model = apps.get_model("directory", model_name)
-    return model.objects.filter(district_id__in=district_ids, status__in=PUBLIC_STATUSES)
+    return _public_all(model_name).filter(district_id__in=district_ids)
 
 
 def count(district, what: str) -> int | None:
@@ -72,22 +78,10 @@ class Inventory:
     by_sphere: Counter = field(default_factory=Counter)
     by_goal: Counter = field(default_factory=Counter)
     by_target_group: Counter = field(default_factory=Counter)
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def per_1000(self, n: int) -> float | None:
         return round(1000 * n / self.residents, 2) if self.residents else None
-
-    # Templates cannot call Counter.most_common (a missing key of a Counter is 0), so give plain lists.
-    @property
-    def target_groups(self) -> list[tuple[str, int]]:
-        return self.by_target_group.most_common()
-
-    @property
-    def spheres(self) -> list[tuple[str, int]]:
-        return self.by_sphere.most_common()
-
-    @property
-    def goals(self) -> list[tuple[str, int]]:
-        return self.by_goal.most_common()
 
     @property
     def activities_per_1000(self) -> float | None:
@@ -96,6 +90,52 @@ class Inventory:
     @property
     def places_per_1000(self) -> float | None:
         return self.per_1000(self.places)
+
+    def _rows(self, counter: Counter, dimension: str) -> list[dict]:
+        names = self.labels.get(dimension, {})
+        return [
+            {"key": key, "label": names.get(key, key), "count": n, "per_1000": self.per_1000(n)}
+            for key, n in counter.most_common()
+        ]
+
+    # Lists for templates and the API: a template cannot call Counter.most_common.
+    @property
+    def target_groups(self) -> list[dict]:
+        return self._rows(self.by_target_group, "target_group")
+
+    @property
+    def spheres(self) -> list[dict]:
+        return self._rows(self.by_sphere, "sphere")
+
+    @property
+    def goals(self) -> list[dict]:
+        return self._rows(self.by_goal, "goal")
+
+
+def labels(municipality) -> dict[str, dict[str, str]]:
+    """Dutch names of target groups (the directory's list) and of the spheres and goals of the municipality's
+    framework in force (the keys activities carry)."""
+    from socialebasis.directory.vocabulary import TargetGroup
+    from socialebasis.frameworks.selectors import version_in_force
+
+    with translation.override("nl"):
+        found = {"target_group": {key: str(label) for key, label in TargetGroup.choices}}
+    version = version_in_force(municipality) if municipality is not None else None
+    content = version.content if version else {}
+    found["sphere"] = {s["key"]: s["name"] for s in content.get("spheres", []) if "key" in s and "name" in s}
+    found["goal"] = {g["key"]: g["name"] for g in content.get("goals", []) if "key" in g and "name" in g}
+    return found
+
+
+def _residents(area_filter: dict, up_to: int | None = None) -> dict[int, float]:
+    """The newest published number of residents per area (CBS `AantalInwoners`), keyed as `area_filter` asks."""
+    values = IndicatorValue.objects.filter(indicator__key="AantalInwoners", value__isnull=False, **area_filter)
+    if up_to is not None:
+        values = values.filter(year__lte=up_to)
+    found = {}
+    for area_id, value in values.order_by("area_id", "year").values_list("area_id", "value"):
+        found[area_id] = value  # ordered by year: the newest stays
+    return found
 
 
 def inventory(district) -> Inventory | None:
@@ -117,4 +157,92 @@ def inventory(district) -> Inventory | None:
         by_sphere=Counter(s for s, _g, _t in activities if s),
         by_goal=Counter(g for _s, goals, _t in activities for g in (goals or [])),
         by_target_group=Counter(t for _s, _g, groups in activities for t in (groups or [])),
+        labels=labels(district.municipality),
     )
+
+
+# Snapshot as indicator values ----------------------------------------------------------------------------------
+
+THEME = "Sociale basis (eigen registratie)"
+ACTIVITIES, PLACES = "EigenRegistratieActiviteiten", "EigenRegistratieOntmoetingsplekken"
+ACTIVITIES_PER_1000, PLACES_PER_1000 = f"{ACTIVITIES}Per1000", f"{PLACES}Per1000"
+DEFINITIONS = [
+    Definition(ACTIVITIES, "Activiteiten in de sociale kaart", Unit.COUNT, THEME),
+    Definition(PLACES, "Ontmoetingsplekken in de sociale kaart", Unit.COUNT, THEME),
+    Definition(ACTIVITIES_PER_1000, "Activiteiten in de sociale kaart per 1.000 inwoners", Unit.PER_1000, THEME),
+    Definition(PLACES_PER_1000, "Ontmoetingsplekken in de sociale kaart per 1.000 inwoners", Unit.PER_1000, THEME),
+]
+# The breakdowns of activities are groups of the activity indicators, named in Dutch: "doelgroep jongeren".
+GROUP_PREFIX = {"target_group": "doelgroep", "sphere": "sfeer", "goal": "doel"}
+
+
+def snapshot(on: date | None = None, *, actor=None) -> ImportReport | None:
+    """Store the registrations of `on` (today) as indicator values of its year, for every wijk of each
+    municipality's newest division and for the municipality as a whole (same division, so a wijk's figure is
+    compared with its municipality's). Running it again in the same year replaces that year's figures.
+    Reads the directory in two queries, whatever its size. None when there is no directory."""
+    if not directory_available():
+        return None
+    on = on or timezone.localdate()
+    newest = dict(
+        District.objects.values_list("municipality_id")
+        .annotate(year=Max("year"))
+        .values_list("municipality_id", "year")
+    )
+    districts = {
+        d.pk: d for d in District.objects.select_related("municipality") if newest[d.municipality_id] == d.year
+    }
+    municipalities = {m.pk: m for m in Municipality.objects.filter(pk__in=newest)}
+    # Counters per area: ("WK…"/"GM…", division year) -> {(indicator, group): n}
+    tallies: dict[tuple[str, int], Counter] = defaultdict(Counter)
+    names = {pk: labels(m) for pk, m in municipalities.items()}
+
+    def areas_of(municipality_id: int, district_id: int | None) -> list[tuple[str, int]]:
+        year = newest.get(municipality_id)
+        if year is None:
+            return []
+        found = [(municipalities[municipality_id].statcode, year)]
+        if district_id in districts:
+            found.append((districts[district_id].statcode, year))
+        return found
+
+    places = _public_all("MeetingPlace").values_list("municipality_id", "district_id")
+    for municipality_id, district_id in places:
+        for area in areas_of(municipality_id, district_id):
+            tallies[area][(PLACES, "")] += 1
+    activities = _public_all("Activity").values_list(
+        "municipality_id", "district_id", "sphere", "goals", "target_groups"
+    )
+    for municipality_id, district_id, sphere, goals, groups in activities:
+        named = names.get(municipality_id, {})
+        parts = [("target_group", g) for g in groups or []] + [("goal", g) for g in goals or []]
+        parts += [("sphere", sphere)] if sphere else []
+        for area in areas_of(municipality_id, district_id):
+            tallies[area][(ACTIVITIES, "")] += 1
+            for dimension, key in parts:
+                label = named.get(dimension, {}).get(key, key)
+                tallies[area][(ACTIVITIES, f"{GROUP_PREFIX[dimension]} {label}")] += 1
+    # Every area of the division gets its zeros too: no registration is a figure (0), not a missing one.
+    for district in districts.values():
+        tallies[(district.statcode, district.year)].update({(ACTIVITIES, ""): 0, (PLACES, ""): 0})
+    for pk, year in newest.items():
+        tallies[(municipalities[pk].statcode, year)].update({(ACTIVITIES, ""): 0, (PLACES, ""): 0})
+    area_ids = {(a.code, a.division_year): a.pk for a in Area.objects.filter(code__in={code for code, _y in tallies})}
+    residents = _residents({"area_id__in": list(area_ids.values())}, up_to=on.year)
+    ref = f"sociale kaart op {on:%d-%m-%Y}"
+    cells = []
+    for (code, division_year), counts_here in sorted(tallies.items()):
+        people = residents.get(area_ids.get((code, division_year)))
+        for (key, group), n in sorted(counts_here.items()):
+            cells.append(Cell(key, code, division_year, on.year, group, float(n), ref))
+            if people:
+                rate = round(1000 * n / people, 2)
+                per_key = ACTIVITIES_PER_1000 if key == ACTIVITIES else PLACES_PER_1000
+                cells.append(Cell(per_key, code, division_year, on.year, group, rate, f"{ref}; inwoners: CBS"))
+    return store_computed("sociale-kaart", "registrations", DEFINITIONS, cells, actor=actor)
+
+
+def _public_all(model_name: str):
+    from socialebasis.directory.vocabulary import PUBLIC_STATUSES
+
+    return apps.get_model("directory", model_name).objects.filter(status__in=PUBLIC_STATUSES).order_by()

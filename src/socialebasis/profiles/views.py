@@ -40,6 +40,7 @@ def _profile_or_404(statcode: str, district_code: str, year: int | None):
 def _context(request, profile) -> dict:
     district = profile.district
     checks = findings.checks_for(profile)
+    inventory = registrations.inventory(district)
     return {
         "profile": profile,
         "municipality": profile.municipality,
@@ -65,7 +66,14 @@ def _context(request, profile) -> dict:
         "checks": checks,
         "agenda": list(selectors.agenda_of(request.user, district)) if district else [],
         "may_edit_agenda": district is not None and can(request.user, "profiles.change_agenda", profile.municipality),
-        "inventory": registrations.inventory(district),
+        "inventory": inventory,
+        "inventory_breakdown": [
+            (_("Target group"), inventory.target_groups),
+            (_("Sphere"), inventory.spheres),
+            (_("Goal"), inventory.goals),
+        ]
+        if inventory
+        else [],
         "year_param": district.year if district else profile.area.division_year,
         "code": district.statcode if district else profile.area.code,
     }

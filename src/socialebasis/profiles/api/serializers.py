@@ -58,6 +58,13 @@ class AgendaItemSerializer(serializers.Serializer):
     end_date = serializers.DateField(allow_null=True)
 
 
+class BreakdownSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    label = serializers.CharField(help_text="Dutch name: the directory's target group, the framework's sphere or goal.")
+    count = serializers.IntegerField()
+    per_1000 = serializers.FloatField(allow_null=True, help_text="Per 1,000 residents; null without CBS residents.")
+
+
 class InventorySerializer(serializers.Serializer):
     places = serializers.IntegerField()
     indoor_public_places = serializers.IntegerField()
@@ -68,6 +75,9 @@ class InventorySerializer(serializers.Serializer):
     by_sphere = serializers.DictField(child=serializers.IntegerField())
     by_goal = serializers.DictField(child=serializers.IntegerField())
     by_target_group = serializers.DictField(child=serializers.IntegerField())
+    target_groups = BreakdownSerializer(many=True)
+    spheres = BreakdownSerializer(many=True)
+    goals = BreakdownSerializer(many=True)
 
 
 class ProfileSerializer(serializers.Serializer):

@@ -1,5 +1,8 @@
 """Own registrations as indicators: the sociale kaart's public places and activities per wijk."""
 
+import io
+import re
+
 from socialebasis.areas.models import Municipality
 from socialebasis.directory.tests.factories import ActivityFactory, MeetingPlaceFactory
 from socialebasis.profiles import registrations, selectors, services
@@ -24,7 +27,10 @@ def test_the_profile_page_shows_the_inventory_by_target_group(client, health_dat
     ActivityFactory(place=place, target_groups=["youth"], sphere="gemeenschap")
     html = client.get(f"/gemeenten/GM0797/wijken/{place.district.statcode}/profiel/").content.decode()
     assert "1 activiteiten en 1 ontmoetingsplekken" in html
-    assert "youth 1" in html and "gemeenschap 1" in html
+    rows = [" ".join(re.sub(r"<[^>]+>", " ", row).split()) for row in html.split("</tr>")]
+    # Kind, Dutch name, count, rate (no CBS residents loaded here); a sphere outside the framework keeps its key.
+    assert "Doelgroep jongeren 1 niet bekend" in rows
+    assert "Sfeer gemeenschap 1 niet bekend" in rows
 
 
 def test_heusdens_meeting_place_norm_is_checked_against_the_sociale_kaart(health_data):
@@ -68,3 +74,83 @@ def test_the_overview_of_all_wijken_gives_the_same_answers_as_each_wijks_own_che
     statuses = {line.district: line.checks[0].status for line in overview[oss.pk]}
     assert statuses[youth.district] == "met"
     assert list(statuses.values()).count("met") == 1
+
+
+def _kwb_residents():
+    """Residents of GM0797, WK079701 and WK079702 from the recorded CBS Kerncijfers response."""
+    from pathlib import Path
+
+    from socialebasis.indicators import odata
+
+    recorded = Path(__file__).parents[2] / "indicators" / "tests" / "fixtures" / "cbs_85618NED_heusden.json"
+    odata.import_kwb("85618NED", ["GM0797"], session=odata.RecordedSession(recorded))
+
+
+def test_the_snapshot_stores_public_registrations_per_wijk_and_municipality_as_indicators(health_data):
+    from datetime import date
+
+    from socialebasis.areas.models import District
+    from socialebasis.indicators.models import IndicatorValue
+
+    drunen = District.objects.get(statcode="WK079701")
+    other = District.objects.get(statcode="WK079702")
+    place = MeetingPlaceFactory(setting="indoor", district=drunen, latitude=None, longitude=None)
+    ActivityFactory(place=place, district=drunen, target_groups=["youth"], goals=["meeting"])
+    ActivityFactory(district=drunen, target_groups=["youth", "elderly"])
+    ActivityFactory(district=drunen, unpublished=True)
+    ActivityFactory(district=other)
+    _kwb_residents()
+
+    first = registrations.snapshot(date(2026, 3, 1))
+    values = {
+        (v.area.code, v.indicator.key, v.group): v.value
+        for v in IndicatorValue.objects.filter(indicator__source__key="sociale-kaart", year=2026).select_related(
+            "area", "indicator"
+        )
+    }
+    assert values[("WK079701", "EigenRegistratieActiviteiten", "")] == 2  # the unpublished one does not count
+    assert values[("WK079701", "EigenRegistratieOntmoetingsplekken", "")] == 1
+    assert values[("WK079701", "EigenRegistratieActiviteiten", "doelgroep jongeren")] == 2
+    assert values[("WK079701", "EigenRegistratieActiviteiten", "doelgroep ouderen")] == 1
+    assert values[("WK079701", "EigenRegistratieActiviteitenPer1000", "")] == round(2000 / 21305, 2)
+    assert values[("WK079702", "EigenRegistratieActiviteitenPer1000", "")] == round(1000 / 6790, 2)
+    assert values[("GM0797", "EigenRegistratieActiviteiten", "")] == 3
+    assert values[("GM0797", "EigenRegistratieActiviteitenPer1000", "")] == round(3000 / 46320, 2)
+    # A wijk without any registration has 0, a figure; without CBS residents there is no rate, not a guess.
+    assert values[("WK079705", "EigenRegistratieActiviteiten", "")] == 0
+    assert ("WK079705", "EigenRegistratieActiviteitenPer1000", "") not in values
+    assert first.created == len(values)
+
+    again = registrations.snapshot(date(2026, 3, 1))
+    assert (again.created, again.updated, again.unchanged) == (0, 0, len(values))
+    later = registrations.snapshot(date(2026, 11, 1))  # same year: replaces this year's figures, adds none
+    assert later.created == 0
+    refs = set(
+        IndicatorValue.objects.filter(indicator__source__key="sociale-kaart").values_list("source_ref", flat=True)
+    )
+    assert refs == {"sociale kaart op 01-11-2026", "sociale kaart op 01-11-2026; inwoners: CBS"}
+    profile = selectors.build_profile("WK079701", with_series=False)
+    row = profile.row("EigenRegistratieActiviteitenPer1000")
+    assert row.value == round(2000 / 21305, 2) and row.municipality_value == round(3000 / 46320, 2)
+    assert "Bron: sociale kaart van de gemeente" in " ".join(profile.attributions)
+
+
+def test_the_profile_names_target_groups_and_goals_and_gives_rates_when_residents_are_known(client, health_data):
+    from django.core.management import call_command
+
+    from socialebasis.areas.models import District
+
+    call_command("load_framework_presets", stdout=io.StringIO())  # goal names come from Heusden's framework
+
+    drunen = District.objects.get(statcode="WK079701")
+    ActivityFactory(district=drunen, target_groups=["youth"], goals=["meeting"])
+    _kwb_residents()
+    found = registrations.inventory(drunen)
+    assert found.target_groups == [
+        {"key": "youth", "label": "jongeren", "count": 1, "per_1000": round(1000 / 21305, 2)}
+    ]
+    assert found.goals[0]["label"] == "Ontmoeten en verbinden"
+    html = client.get("/gemeenten/GM0797/wijken/WK079701/profiel/").content.decode()
+    assert "Ontmoeten en verbinden" in html and "jongeren" in html
+    api = client.get("/api/v1/districts/WK079701/profile").json()
+    assert api["inventory"]["goals"][0]["label"] == "Ontmoeten en verbinden"

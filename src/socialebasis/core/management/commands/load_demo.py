@@ -48,6 +48,8 @@ class Command(BaseCommand):
         self._load_directory()
         # Health figures (CBS/RIVM 50090NED), the seed documents' figures and Heusden's ondergrens (issue 5).
         call_command("load_indicators", stdout=self.stdout)
+        # The sociale kaart's registrations per wijk as this year's indicator values (issue 5 point 2).
+        call_command("snapshot_registrations", stdout=self.stdout)
         if no_accounts:
             return
         try:

@@ -6,7 +6,7 @@ from socialebasis.profiles import summaries
 
 
 class Command(BaseCommand):
-    help = "Recompute the profile summaries of all areas (comparisons, verdicts, trends) from the stored values."
+    help = "Recompute the profile summaries of all wijken (comparisons, verdicts, trends) from the stored values."
 
     def handle(self, **options):
         started = time.perf_counter()
