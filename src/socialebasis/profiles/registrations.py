@@ -30,6 +30,8 @@ INSTITUTIONAL_ACTIVITY = "institutional_activity"
 ANY_ACTIVITY = "activity"
 ANY_PLACE = "meeting_place"
 INSTITUTIONAL_KINDS = ("welfare_organisation", "municipality")
+# An indoor public meeting place (Heusden's condition, 000 principle 6): a public building used indoors.
+INDOOR_PUBLIC = models.Q(setting__in=["indoor", "both"], kind="public_building")
 
 
 def directory_available() -> bool:
@@ -56,7 +58,7 @@ def counts(districts, what: str) -> dict[int, int] | None:
     model_name = "MeetingPlace" if what in (INDOOR_PUBLIC_PLACE, ANY_PLACE) else "Activity"
     entries = _public(model_name, [d.pk for d in districts])
     if what == INDOOR_PUBLIC_PLACE:
-        entries = entries.filter(setting__in=["indoor", "both"], kind="public_building")
+        entries = entries.filter(INDOOR_PUBLIC)
     elif what == INSTITUTIONAL_ACTIVITY:
         entries = entries.filter(organisation__kind__in=INSTITUTIONAL_KINDS)
     elif what == YOUTH_ACTIVITY:
@@ -149,9 +151,12 @@ def inventory(district) -> Inventory | None:
         .values_list("value", flat=True)
         .first()
     )
+    places = _public("MeetingPlace", [district.pk]).aggregate(
+        all=models.Count("pk"), indoor=models.Count("pk", filter=INDOOR_PUBLIC)
+    )
     return Inventory(
-        places=count(district, ANY_PLACE),
-        indoor_public_places=count(district, INDOOR_PUBLIC_PLACE),
+        places=places["all"],
+        indoor_public_places=places["indoor"],
         activities=len(activities),
         residents=residents,
         by_sphere=Counter(s for s, _g, _t in activities if s),

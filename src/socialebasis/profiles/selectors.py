@@ -164,9 +164,11 @@ def _add_series(rows: list[Row], areas: list[Area]) -> None:
     indicator_ids = {r.indicator.pk for r in rows}
     series: dict[tuple, dict[int, list]] = defaultdict(lambda: defaultdict(lambda: [None, None, None]))
     slot = {"area": 0, "municipality": 1, "country": 2}
-    for area_id, indicator_id, group, year, value in IndicatorValue.objects.filter(
-        area_id__in=list(wanted), indicator_id__in=indicator_ids
-    ).values_list("area_id", "indicator_id", "group", "year", "value"):
+    # No ordering: the model's default order joins areas and indicators only to sort; years are sorted below.
+    values = IndicatorValue.objects.filter(area_id__in=list(wanted), indicator_id__in=indicator_ids).order_by()
+    for area_id, indicator_id, group, year, value in values.values_list(
+        "area_id", "indicator_id", "group", "year", "value"
+    ):
         kind, division_year = wanted[area_id]
         if division_year not in by_year:
             continue
