@@ -50,3 +50,19 @@ def test_contribution_pages_for_a_signed_in_resident(site, directory, page, sign
     for path in ("/sociale-kaart/nieuw/activiteit/", "/sociale-kaart/nieuw/plek/", "/sociale-kaart/mijn/"):
         page.goto(site + path)
         assert_accessible(page)
+
+
+def test_the_map_enhances_the_list_with_dutch_controls_and_the_same_activities(site, directory, new_page):
+    from playwright.sync_api import expect
+
+    page = new_page(javascript=True)
+    page.goto(site + "/sociale-kaart/?municipality=GM0797")
+    area = page.locator("#directory-map")
+    expect(area).to_be_visible()
+    expect(area.get_by_role("button", name="Inzoomen")).to_be_visible()
+    markers = area.locator("path.leaflet-interactive")
+    points = page.evaluate("JSON.parse(document.getElementById('directory-map-data').textContent).length")
+    assert points > 0
+    expect(markers).to_have_count(points)
+    # No background tiles reach this browser: the page says so and keeps the activities.
+    expect(page.locator("#directory-map-status")).not_to_be_empty()

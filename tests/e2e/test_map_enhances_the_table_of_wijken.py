@@ -43,6 +43,9 @@ def test_map_draws_every_wijk_of_heusden_without_background_tiles(site, page):
     # Leaflet's own controls speak the page's language too.
     expect(area_map.get_by_role("button", name="Inzoomen")).to_be_visible()
     expect(area_map.get_by_role("button", name="Uitzoomen")).to_be_visible()
+    credit = area_map.locator(".leaflet-control-attribution a", has_text="Leaflet")
+    expect(credit).to_have_count(1)
+    assert credit.get_attribute("title") is None  # Leaflet's own English title is gone
     # Heusden has 11 CBS wijken (2023): one shape each.
     expect(area_map.locator("path.leaflet-interactive")).to_have_count(11)
     expect(page.locator("#area-map-status")).to_have_text(TILES_FAILED)

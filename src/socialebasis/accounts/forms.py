@@ -2,8 +2,10 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from socialebasis.core.forms import StyledFormMixin
 
-class LoginForm(AuthenticationForm):
+
+class LoginForm(StyledFormMixin, AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
         "invalid_login": _(
@@ -13,7 +15,7 @@ class LoginForm(AuthenticationForm):
     }
 
 
-class TokenForm(forms.Form):
+class TokenForm(StyledFormMixin, forms.Form):
     token = forms.CharField(
         label=_("Code from your authenticator app"),
         help_text=_("Six digits. The code changes every 30 seconds."),

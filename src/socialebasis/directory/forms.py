@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from socialebasis.areas.models import District
+from socialebasis.core.forms import StyledFormMixin, utrecht_class
 
 from .geocoding import normalise_postcode
 from .models import Activity, MeetingPlace, Organisation
@@ -31,7 +32,7 @@ def _with_any(choices):
     return [("", _("any")), *list(choices)]
 
 
-class ActivitySearchForm(forms.Form):
+class ActivitySearchForm(StyledFormMixin, forms.Form):
     """The search of the list page, the map data, the iCal feed and the API: one set of parameters."""
 
     q = forms.CharField(label=_("Search for"), required=False, max_length=200)
@@ -51,11 +52,23 @@ class ActivitySearchForm(forms.Form):
     radius = forms.FloatField(label=_("Distance in km"), required=False, min_value=0.1, max_value=50.0)
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORTS)
 
-    def __init__(self, *args, municipalities=None, districts=None, spheres=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.municipality_choices = municipalities or []
-        self.district_choices = districts or []
-        self.sphere_choices = spheres or []
+    def offer_choices(self, municipalities, districts, spheres) -> None:
+        """On the page, municipality, wijk and sphere are lists to choose from instead of codes to type.
+
+        `municipalities`: (code, name) of all; `districts` and `spheres`: (code or key, name) of the chosen
+        municipality, empty until one is chosen (without JavaScript: choose, search, then narrow down).
+        The API keeps the codes; validation is the same either way.
+        """
+        fields = [("municipality", municipalities), ("district", districts), ("sphere", spheres)]
+        for name, choices in fields:
+            widget = forms.Select(choices=_with_any(choices))
+            widget.attrs["class"] = utrecht_class(widget)
+            self.fields[name].widget = widget
+        # Validation made the bound fields already: give the help to them.
+        if not districts:
+            self["district"].help_text = _("Choose a municipality first and search; then choose a wijk.")
+        if not spheres:
+            self["sphere"].help_text = _("Choose a municipality first: every municipality has its own spheres.")
 
     def clean_municipality(self):
         code = self.cleaned_data["municipality"].strip().upper()
@@ -113,13 +126,13 @@ class MultipleChoice(forms.MultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Organisation
         fields = ["municipality", "name", "kind", "description", "website", "email", "phone"]
 
 
-class MeetingPlaceForm(forms.ModelForm):
+class MeetingPlaceForm(StyledFormMixin, forms.ModelForm):
     facilities = MultipleChoice(label=_("Facilities"), choices=Facility.choices, required=False)
     accessibility = MultipleChoice(label=_("Accessibility"), choices=Accessibility.choices, required=False)
 
@@ -144,7 +157,7 @@ class MeetingPlaceForm(forms.ModelForm):
         ]
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(StyledFormMixin, forms.ModelForm):
     target_groups = MultipleChoice(label=_("Target groups"), choices=TargetGroup.choices, required=False)
     themes = MultipleChoice(label=_("Themes"), choices=Theme.choices, required=False)
     accessibility = MultipleChoice(label=_("Accessibility"), choices=Accessibility.choices, required=False)
@@ -233,6 +246,6 @@ VERDICTS = [
 ]
 
 
-class VerdictForm(forms.Form):
+class VerdictForm(StyledFormMixin, forms.Form):
     verdict = forms.ChoiceField(label=_("Verdict"), choices=VERDICTS, required=False)
     note = forms.CharField(label=_("Note"), widget=forms.Textarea, max_length=2000)

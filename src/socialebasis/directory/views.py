@@ -75,6 +75,7 @@ def activity_list(request):
     )
     for activity in page:
         activity.distance = selectors.distance_km(activity)
+    form.offer_choices(*selectors.search_choices(getattr(form, "municipality_id", None)))
     query = request.GET.copy()
     query.pop("pagina", None)
     points = [

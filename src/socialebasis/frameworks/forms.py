@@ -5,6 +5,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from socialebasis.core.forms import StyledFormMixin
+
 from .document import FrameworkDocumentError, validate_document
 
 YES, NO, UNKNOWN = "ja", "nee", "weet-niet"
@@ -12,7 +14,7 @@ ANSWER_CHOICES = [(YES, _("Yes")), (NO, _("No")), (UNKNOWN, _("I don't know"))]
 ANSWER_VALUES = {YES: True, NO: False, UNKNOWN: None}
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(StyledFormMixin, forms.Form):
     """The guided "does this belong to the sociale basis?" form, built from one framework's criteria.
 
     It is a GET form (nothing is stored), so the result can be bookmarked and works without JavaScript.
@@ -72,7 +74,7 @@ class AssessmentForm(forms.Form):
         return rows
 
 
-class FrameworkEditForm(forms.Form):
+class FrameworkEditForm(StyledFormMixin, forms.Form):
     valid_from = forms.DateField(
         label=_("Valid from"),
         help_text=_("The first day this version applies. Until then the current version stays in force."),

@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from socialebasis.core.forms import StyledFormMixin
+
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
-class MonitorUploadForm(forms.Form):
+class MonitorUploadForm(StyledFormMixin, forms.Form):
     monitor_name = forms.CharField(
         label=_("Name of the monitor"),
         max_length=120,

@@ -1,29 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from socialebasis.core.forms import StyledFormMixin
 from socialebasis.indicators.models import Indicator
 
 from .models import AgendaItem, Norm, NormKind
 
 
-class StyledForm(forms.ModelForm):
-    """Adds the NL Design System (Utrecht) classes to the inputs."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.Textarea):
-                css = "utrecht-textarea utrecht-textarea--html-textarea"
-            elif isinstance(widget, forms.SelectMultiple):
-                css = "utrecht-select utrecht-select--html-select sb-select-multiple"
-            elif isinstance(widget, forms.Select):
-                css = "utrecht-select utrecht-select--html-select"
-            elif isinstance(widget, forms.CheckboxInput):
-                css = "utrecht-checkbox utrecht-checkbox--html-input"
-            else:
-                css = "utrecht-textbox utrecht-textbox--html-input"
-            widget.attrs["class"] = css
+class StyledForm(StyledFormMixin, forms.ModelForm):
+    """A model form with the NL Design System (Utrecht) classes on its inputs."""
 
 
 class NormForm(StyledForm):

@@ -5,7 +5,7 @@
   var container = document.getElementById("area-map");
   var dataElement = document.getElementById("area-map-data");
   var status = document.getElementById("area-map-status");
-  if (!container || !dataElement || typeof L === "undefined") {
+  if (!container || !dataElement || typeof L === "undefined" || !window.SocialeBasisMap) {
     return;
   }
   var data = JSON.parse(dataElement.textContent);
@@ -17,27 +17,7 @@
   if (section) {
     section.hidden = false;
   }
-  container.hidden = false;
-  container.setAttribute("role", "region");
-  container.setAttribute("aria-label", container.dataset.label);
-
-  var map = L.map(container, { scrollWheelZoom: false, zoomControl: false });
-  // Leaflet names its zoom buttons in English; a screen reader should hear the page's language.
-  L.control
-    .zoom({ zoomInTitle: container.dataset.zoomIn, zoomOutTitle: container.dataset.zoomOut })
-    .addTo(map);
-  var tiles = L.tileLayer(container.dataset.tileUrl, {
-    attribution: container.dataset.tileAttribution,
-    maxZoom: 18,
-  });
-  var failedTiles = 0;
-  tiles.on("tileerror", function () {
-    failedTiles += 1;
-    if (failedTiles === 1 && status) {
-      status.textContent = container.dataset.tilesFailed;
-    }
-  });
-  tiles.addTo(map);
+  var map = window.SocialeBasisMap(container, status);
 
   L.geoJSON(data, {
     style: function () {

@@ -5,26 +5,14 @@
   var container = document.getElementById("directory-map");
   var dataElement = document.getElementById("directory-map-data");
   var status = document.getElementById("directory-map-status");
-  if (!container || !dataElement || typeof L === "undefined") {
+  if (!container || !dataElement || typeof L === "undefined" || !window.SocialeBasisMap) {
     return;
   }
   var points = JSON.parse(dataElement.textContent);
   if (!points.length) {
     return;
   }
-  container.hidden = false;
-  container.setAttribute("role", "region");
-  container.setAttribute("aria-label", container.dataset.label);
-  var map = L.map(container, { scrollWheelZoom: false });
-  var tiles = L.tileLayer(container.dataset.tileUrl, { attribution: container.dataset.tileAttribution, maxZoom: 18 });
-  var failed = 0;
-  tiles.on("tileerror", function () {
-    failed += 1;
-    if (failed === 1 && status) {
-      status.textContent = container.dataset.tilesFailed;
-    }
-  });
-  tiles.addTo(map);
+  var map = window.SocialeBasisMap(container, status);
   var bounds = [];
   points.forEach(function (point) {
     var marker = L.circleMarker([point.lat, point.lon], { radius: 7, color: "#24578f", weight: 2, fillOpacity: 0.6 });

@@ -6,7 +6,7 @@
   var dataElement = document.getElementById("area-map-data");
   var legend = document.getElementById("area-map-legend");
   var status = document.getElementById("area-map-status");
-  if (!container || !dataElement || typeof L === "undefined") {
+  if (!container || !dataElement || typeof L === "undefined" || !window.SocialeBasisMap) {
     return;
   }
   var data = JSON.parse(dataElement.textContent);
@@ -18,16 +18,7 @@
   if (legend) {
     legend.hidden = false;
   }
-  container.setAttribute("role", "region");
-  container.setAttribute("aria-label", container.dataset.label);
-  var map = L.map(container, { scrollWheelZoom: false });
-  var tiles = L.tileLayer(container.dataset.tileUrl, { attribution: container.dataset.tileAttribution, maxZoom: 18 });
-  tiles.on("tileerror", function () {
-    if (status && !status.textContent) {
-      status.textContent = container.dataset.tilesFailed;
-    }
-  });
-  tiles.addTo(map);
+  var map = window.SocialeBasisMap(container, status);
   L.geoJSON(data, {
     style: function (feature) {
       var index = feature.properties["class"];
