@@ -26,7 +26,7 @@ def test_the_profile_page_shows_the_inventory_by_target_group(client, health_dat
     place = MeetingPlaceFactory(setting="indoor")
     ActivityFactory(place=place, target_groups=["youth"], sphere="gemeenschap")
     html = client.get(f"/gemeenten/GM0797/wijken/{place.district.statcode}/profiel/").content.decode()
-    assert "1 activiteiten en 1 ontmoetingsplekken" in html
+    assert "In de sociale kaart: activiteiten 1; ontmoetingsplekken 1, waarvan binnen en openbaar 1." in html
     rows = [" ".join(re.sub(r"<[^>]+>", " ", row).split()) for row in html.split("</tr>")]
     # Kind, Dutch name, count, rate (no CBS residents loaded here); a sphere outside the framework keeps its key.
     assert "Doelgroep jongeren 1 niet bekend" in rows
