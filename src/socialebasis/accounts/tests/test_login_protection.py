@@ -84,3 +84,13 @@ def test_unknown_address_gets_the_same_answer_and_no_mail(client, db):
     response = client.post("/account/wachtwoord-vergeten/", {"email": "niemand@example.nl"})
     assert response.status_code == 302
     assert mail.outbox == []
+
+
+def test_a_short_password_is_refused_in_dutch():
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    with translation.override("nl"), pytest.raises(ValidationError) as refused:
+        validate_password("kort")
+    assert "Dit wachtwoord is te kort: gebruik minstens 12 tekens." in refused.value.messages
