@@ -150,3 +150,4 @@ from .includes.indicators import *  # noqa: E402,F403
 from .includes.logging import *  # noqa: E402,F403
 from .includes.maps import *  # noqa: E402,F403
 from .includes.security import *  # noqa: E402,F403
+from .includes.tasks import *  # noqa: E402,F403

@@ -236,7 +236,7 @@ def _send_reminder(entry) -> None:
     name = getattr(entry, "title", None) or entry.name
     transaction.on_commit(
         lambda: send_mail(
-            f"Klopt uw gegevens op de sociale kaart nog? ({name})",
+            f"Kloppen uw gegevens op de sociale kaart nog? ({name})",
             f"Wilt u controleren of '{name}' nog klopt? Log in en kies 'Nog steeds juist' of pas het aan.",
             None,
             [address],

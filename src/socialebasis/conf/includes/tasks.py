@@ -1,0 +1,30 @@
+"""Background work (Celery): the broker, and the schedule of recurring tasks (docs/adr/0018)."""
+
+from celery.schedules import crontab
+
+from ..env import config
+
+_BROKER = config(
+    "CELERY_BROKER_URL",
+    "",
+    "Broker for background work, e.g. redis://127.0.0.1:6379/1. Empty: tasks run at once in the calling process "
+    "and nothing is scheduled (run the cron commands of the beheerhandleiding instead).",
+)
+# Without a broker the tasks run at once; Celery still wants a broker address, and memory:// goes nowhere.
+CELERY_BROKER_URL = _BROKER or "memory://"
+CELERY_TASK_ALWAYS_EAGER = not _BROKER
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_ACKS_LATE = True  # a task whose worker dies is done again: every task is safe to repeat
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TIMEZONE = "Europe/Amsterdam"
+CELERY_BEAT_SCHEDULE = {
+    # Freshness of the sociale kaart: reminders, "needs check", out of the public view (issue 4 point 3).
+    "directory-review": {"task": "directory.review_freshness", "schedule": crontab(hour=2, minute=30)},
+    # The year's own registrations as indicator values (issue 5 point 2); later runs in January replace them.
+    "registrations-snapshot": {
+        "task": "profiles.snapshot_registrations",
+        "schedule": crontab(hour=3, minute=0, day_of_month=1, month_of_year=1),
+    },
+}

@@ -1,0 +1,18 @@
+"""Background work of the wijk profiles; each task calls the service its management command calls."""
+
+from celery import shared_task
+
+from . import registrations, summaries
+
+
+@shared_task(name="profiles.snapshot_registrations")
+def snapshot_registrations() -> str:
+    """The sociale kaart's registrations as this year's indicator values (`snapshot_registrations`)."""
+    report = registrations.snapshot()
+    return report.summary() if report else "geen sociale kaart"
+
+
+@shared_task(name="profiles.recompute")
+def recompute() -> int:
+    """All wijk summaries again (`recompute_profiles`)."""
+    return summaries.recompute()
