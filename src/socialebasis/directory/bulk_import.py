@@ -290,8 +290,7 @@ def _goals_lookup():
 
     def goals_of(municipality) -> list[str]:
         if municipality.pk not in cache:
-            version = framework_selectors.version_in_force(municipality)
-            cache[municipality.pk] = [g["key"] for g in version.content["goals"]] if version else []
+            cache[municipality.pk] = list(framework_selectors.names_in_force(municipality)["goals"])
         return cache[municipality.pk]
 
     return goals_of

@@ -283,7 +283,7 @@ def search_choices(municipality_id: int | None) -> tuple[list, list, list]:
     """What the list page offers to choose: every municipality, and the wijken (newest division) and the
     spheres (framework in force) of the chosen one."""
     from socialebasis.areas.models import District, Municipality
-    from socialebasis.frameworks.selectors import version_in_force
+    from socialebasis.frameworks.selectors import names_in_force
 
     municipalities = list(Municipality.objects.order_by("name").values_list("statcode", "name"))
     if municipality_id is None:
@@ -291,8 +291,7 @@ def search_choices(municipality_id: int | None) -> tuple[list, list, list]:
     districts = District.objects.filter(municipality_id=municipality_id)
     newest = districts.order_by("-year").values_list("year", flat=True).first()
     wijken = list(districts.filter(year=newest).order_by("statcode").values_list("statcode", "name"))
-    version = version_in_force(Municipality(pk=municipality_id))
-    spheres = [(s["key"], s["name"]) for s in (version.content.get("spheres", []) if version else [])]
+    spheres = list(names_in_force(Municipality(pk=municipality_id))["spheres"].items())
     return municipalities, wijken, spheres
 
 

@@ -29,6 +29,14 @@ def version_in_force(municipality: Municipality, on: date | None = None) -> Fram
     return versions_of(municipality).filter(valid_from__lte=on).first()
 
 
+def names_in_force(municipality: Municipality, on: date | None = None) -> dict[str, dict[str, str]]:
+    """The keys and names of the spheres and goals of the version in force, in the document's order:
+    {"spheres": {key: name}, "goals": {key: name}}; empty without a framework."""
+    version = version_in_force(municipality, on)
+    content = version.content if version else {}
+    return {part: {item["key"]: item["name"] for item in content.get(part, [])} for part in ("spheres", "goals")}
+
+
 def version_by_number(municipality: Municipality, number: int) -> FrameworkVersion | None:
     return versions_of(municipality).filter(number=number).first()
 

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 
 from socialebasis.areas.models import District
 
-from . import registrations
-from .models import Norm, NormKind, ProfileSummary
+from . import registrations, selectors
+from .models import Norm, NormKind
 
 
 @dataclass
@@ -77,7 +77,9 @@ def overview(municipalities) -> dict[int, list[Line]]:
         for d in District.objects.filter(municipality_id__in=ids).order_by("municipality_id", "statcode")
         if d.year == newest[d.municipality_id]
     ]
-    figures = _figures_by_district(districts, [n for ns in norms.values() for n in ns])
+    figures = selectors.summaries_by_district(
+        districts, {n.indicator_id for ns in norms.values() for n in ns if n.indicator_id}
+    )
     kinds = {n.registration for ns in norms.values() for n in ns if n.kind == NormKind.REGISTRATION}
     counts = {kind: registrations.counts(districts, kind) for kind in kinds}
     lines = {pk: [] for pk in ids}
@@ -92,22 +94,6 @@ def overview(municipalities) -> dict[int, list[Line]]:
                 checks.append(_figure_check(norm, figures.get(key)))
         lines[district.municipality_id].append(Line(district, checks))
     return lines
-
-
-def _figures_by_district(districts: list[District], norms: list[Norm]) -> dict[tuple, ProfileSummary]:
-    """The summary rows the figure norms need, by (district, indicator, group); the newest division wins."""
-    indicator_ids = {n.indicator_id for n in norms if n.indicator_id}
-    if not indicator_ids or not districts:
-        return {}
-    found = {}
-    for summary in ProfileSummary.objects.filter(
-        indicator_id__in=indicator_ids, area__district__in=districts
-    ).select_related("area"):
-        key = (summary.area.district_id, summary.indicator_id, summary.group)
-        current = found.get(key)
-        if current is None or current.area.division_year < summary.area.division_year:
-            found[key] = summary
-    return found
 
 
 def _registration_check(norm: Norm, found: int | None) -> Check:

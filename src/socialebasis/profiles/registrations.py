@@ -30,6 +30,7 @@ INSTITUTIONAL_ACTIVITY = "institutional_activity"
 ANY_ACTIVITY = "activity"
 ANY_PLACE = "meeting_place"
 INSTITUTIONAL_KINDS = ("welfare_organisation", "municipality")
+RESIDENTS = "AantalInwoners"  # CBS Kerncijfers: number of residents, the base of every rate per 1,000
 # An indoor public meeting place (Heusden's condition, 000 principle 6): a public building used indoors.
 INDOOR_PUBLIC = models.Q(setting__in=["indoor", "both"], kind="public_building")
 
@@ -118,20 +119,17 @@ def labels(municipality) -> dict[str, dict[str, str]]:
     """Dutch names of target groups (the directory's list) and of the spheres and goals of the municipality's
     framework in force (the keys activities carry)."""
     from socialebasis.directory.vocabulary import TargetGroup
-    from socialebasis.frameworks.selectors import version_in_force
+    from socialebasis.frameworks.selectors import names_in_force
 
     with translation.override("nl"):
         found = {"target_group": {key: str(label) for key, label in TargetGroup.choices}}
-    version = version_in_force(municipality) if municipality is not None else None
-    content = version.content if version else {}
-    found["sphere"] = {s["key"]: s["name"] for s in content.get("spheres", []) if "key" in s and "name" in s}
-    found["goal"] = {g["key"]: g["name"] for g in content.get("goals", []) if "key" in g and "name" in g}
-    return found
+    names = names_in_force(municipality) if municipality is not None else {"spheres": {}, "goals": {}}
+    return {**found, "sphere": names["spheres"], "goal": names["goals"]}
 
 
 def _residents(area_filter: dict, up_to: int | None = None) -> dict[int, float]:
     """The newest published number of residents per area (CBS `AantalInwoners`), keyed as `area_filter` asks."""
-    values = IndicatorValue.objects.filter(indicator__key="AantalInwoners", value__isnull=False, **area_filter)
+    values = IndicatorValue.objects.filter(indicator__key=RESIDENTS, value__isnull=False, **area_filter)
     if up_to is not None:
         values = values.filter(year__lte=up_to)
     found = {}
@@ -146,7 +144,7 @@ def inventory(district) -> Inventory | None:
         return None
     activities = list(_public("Activity", [district.pk]).values_list("sphere", "goals", "target_groups"))
     residents = (
-        IndicatorValue.objects.filter(indicator__key="AantalInwoners", area__district=district, value__isnull=False)
+        IndicatorValue.objects.filter(indicator__key=RESIDENTS, area__district=district, value__isnull=False)
         .order_by("-year")
         .values_list("value", flat=True)
         .first()

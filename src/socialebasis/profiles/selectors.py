@@ -193,14 +193,24 @@ def comparison(municipality: Municipality, indicator: Indicator, group: str) -> 
     if not years:
         return []
     districts = list(municipality.districts.filter(year=years[0]).order_by("statcode"))
-    summaries = {}
-    for s in ProfileSummary.objects.filter(
-        indicator=indicator, group=group, area__district__in=districts
+    found = summaries_by_district(districts, [indicator.pk])
+    return [{"district": d, "summary": found.get((d.pk, indicator.pk, group))} for d in districts]
+
+
+def summaries_by_district(districts, indicator_ids) -> dict[tuple[int, int, str], ProfileSummary]:
+    """The summary rows of these districts for these indicators, by (district id, indicator id, group). A
+    district's figures can come from more than one statistical division; the newest division wins."""
+    found = {}
+    if not districts or not indicator_ids:
+        return found
+    for summary in ProfileSummary.objects.filter(
+        indicator_id__in=indicator_ids, area__district__in=districts
     ).select_related("area"):
-        current = summaries.get(s.area.district_id)
-        if current is None or current.area.division_year < s.area.division_year:
-            summaries[s.area.district_id] = s
-    return [{"district": d, "summary": summaries.get(d.pk)} for d in districts]
+        key = (summary.area.district_id, summary.indicator_id, summary.group)
+        current = found.get(key)
+        if current is None or current.area.division_year < summary.area.division_year:
+            found[key] = summary
+    return found
 
 
 def indicators_with_values(municipality: Municipality) -> list[tuple[Indicator, str]]:
