@@ -8,20 +8,26 @@ import math
 import re
 import time
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db import connection
 from django.db.models import BooleanField, F, FloatField, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.lookups import GreaterThan
 
 from socialebasis.accounts.permissions import visible
+from socialebasis.core.sql import array_literal
 
 from .models import Activity, MeetingPlace, Organisation, Synonym
 
+TENTH = Decimal("0.1")
 # Rank at most this many text matches: national searches are dominated by ranking (docs/performance.md).
 CANDIDATE_CAP = 2000
 WORD = re.compile(r"\w+", re.UNICODE)
 MAX_WORDS = 8
+# Text matches without PostgreSQL's ranking (SQLite, or nothing found): best match is then by title.
+NO_RANK = Value(0.0, output_field=FloatField())
 # Common Dutch endings, stripped for the SQLite fallback only ("wandelen" → "wandel").
 _SUFFIXES = ("ingen", "ing", "en", "er", "es", "e", "s")
 
@@ -160,10 +166,11 @@ def _stem(word: str) -> str:
     return word
 
 
-def _text_filter(queryset: QuerySet, text: str) -> tuple[QuerySet, bool]:
+def _text_filter(queryset: QuerySet, text: str) -> tuple[QuerySet, Any]:
+    """The activities matching `text`, and the expression to sort them by relevance (None without words)."""
     words = query_words(text)
     if not words:
-        return queryset, False
+        return queryset, None
     expanded = expand_synonyms(words)
     if connection.vendor == "postgresql":
         # Every word must match by its (or a synonym's) Dutch stem. Only when that finds nothing is each word
@@ -188,21 +195,22 @@ def _text_filter(queryset: QuerySet, text: str) -> tuple[QuerySet, bool]:
             output_field=FloatField(),
         )
         # Two steps, so that only a capped set of candidates is ranked (a subquery would re-alias the table).
+        # Conditions go straight into filter(): an alias() or annotate() costs more Python than it saves SQL.
         candidates = []
         for match in (strict, loose):
-            candidates = list(
-                queryset.alias(text_match=match).filter(text_match=True).values_list("pk", flat=True)[:CANDIDATE_CAP]
-            )
+            candidates = list(queryset.filter(match).values_list("pk", flat=True)[:CANDIDATE_CAP])
             if candidates:
                 break
         if not candidates:
-            return queryset.annotate(rank=Value(0.0, output_field=FloatField())).none(), True
+            return queryset.none(), NO_RANK
         # One array parameter instead of an IN list of up to CANDIDATE_CAP parameters: far cheaper to compile.
-        chosen = RawSQL("directory_activity.id = ANY(%s)", [candidates], output_field=BooleanField())
-        result = queryset.alias(candidate=chosen).filter(candidate=True).annotate(rank=rank)
+        chosen = RawSQL(
+            "directory_activity.id = ANY(%s::bigint[])", [array_literal(candidates)], output_field=BooleanField()
+        )
+        result = queryset.filter(chosen)
         # Step 1 applied every other filter already, so the number of matches is known without a COUNT.
         result.known_count = len(candidates)
-        return result, True
+        return result, rank
     condition = Q()
     for alternatives in expanded:
         any_of = Q()
@@ -210,7 +218,7 @@ def _text_filter(queryset: QuerySet, text: str) -> tuple[QuerySet, bool]:
             stem = _stem(alternative)
             any_of |= Q(title__icontains=stem) | Q(search_document__icontains=stem)
         condition &= any_of
-    return queryset.filter(condition).annotate(rank=Value(0.0, output_field=FloatField())), True
+    return queryset.filter(condition), NO_RANK
 
 
 def _bbox(latitude: float, longitude: float, radius_km: float) -> tuple[float, float, float, float]:
@@ -227,7 +235,7 @@ def _near(queryset: QuerySet, latitude: float, longitude: float, radius_km: floa
             [min_x, min_y, max_x, max_y],
             output_field=BooleanField(),
         )
-        queryset = queryset.alias(inside=inside).filter(inside=True)
+        queryset = queryset.filter(inside)
     else:
         queryset = queryset.filter(latitude__gte=min_y, latitude__lte=max_y, longitude__gte=min_x, longitude__lte=max_x)
     # Equirectangular distance: exact enough within a municipality, and the same formula on both databases.
@@ -253,7 +261,7 @@ def search_activities(user, search: ActivitySearch) -> QuerySet[Activity]:
     if search.theme:
         queryset = queryset.filter(_json_has("themes", search.theme))
     if search.weekday is not None:
-        queryset = queryset.annotate(day_bit=F("weekdays").bitand(1 << search.weekday)).filter(day_bit__gt=0)
+        queryset = queryset.filter(GreaterThan(F("weekdays").bitand(1 << search.weekday), 0))
     if search.cost:
         queryset = queryset.filter(cost=search.cost)
     if search.sphere:
@@ -263,13 +271,14 @@ def search_activities(user, search: ActivitySearch) -> QuerySet[Activity]:
     near = search.latitude is not None and search.longitude is not None
     if near:
         queryset = _near(queryset, search.latitude, search.longitude, search.radius_km)
-    queryset, ranked = _text_filter(queryset, search.q)
-    sort = search.sort or ("relevance" if ranked else "distance" if near else "title")
+    queryset, rank = _text_filter(queryset, search.q)
+    sort = search.sort or ("relevance" if rank is not None else "distance" if near else "title")
     known_count = getattr(queryset, "known_count", None)
     if sort == "distance" and near:
         queryset = queryset.order_by("distance_sq", "pk")
-    elif sort == "relevance" and ranked:
-        queryset = queryset.order_by("-rank", "title", "pk")
+    elif sort == "relevance" and rank is not None:
+        by_rank = [] if rank is NO_RANK else [rank.desc()]
+        queryset = queryset.order_by(*by_rank, "title", "pk")
     elif sort == "updated":
         queryset = queryset.order_by("-updated_at", "pk")
     else:
@@ -296,5 +305,9 @@ def search_choices(municipality_id: int | None) -> tuple[list, list, list]:
 
 
 def distance_km(activity) -> float | None:
+    """Kilometres to one decimal, rounded as PostgreSQL rounds when it writes the API's search rows
+    (api/rows.py): the number to 15 significant digits, then half away from zero."""
     value = getattr(activity, "distance_sq", None)
-    return None if value is None else round(math.sqrt(value), 1)
+    if value is None:
+        return None
+    return float(Decimal(f"{math.sqrt(value):.15g}").quantize(TENTH, rounding=ROUND_HALF_UP))

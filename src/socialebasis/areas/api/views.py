@@ -7,7 +7,9 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from socialebasis.api.params import municipality_code
 from socialebasis.api.renderers import GeoJSONRenderer
+from socialebasis.api.schema import problem_responses
 
 from .. import selectors
 from ..models import District, Municipality, Neighbourhood
@@ -91,15 +93,13 @@ class DistrictDetail(generics.RetrieveAPIView):
         OpenApiParameter("municipality", OpenApiTypes.STR, required=True, description="Municipality CBS code."),
         YEAR_PARAMETER,
     ],
-    responses={200: FEATURE_COLLECTION},
+    responses={200: FEATURE_COLLECTION, **problem_responses(400, 404)},
 )
 class DistrictBoundaries(APIView):
     renderer_classes = [GeoJSONRenderer]
 
     def get(self, request):
-        code = request.query_params.get("municipality")
-        if not code:
-            raise ValidationError({"municipality": ["Geef de CBS-code van een gemeente op, bijvoorbeeld GM0797."]})
+        code = municipality_code(request, required=True)
         municipality = get_object_or_404(Municipality, statcode=code)
         districts = selectors.districts_of(municipality, _year(request))
         features = [

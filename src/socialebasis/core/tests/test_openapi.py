@@ -29,3 +29,19 @@ def keep_test_connection():
 @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_never_answers_with_a_server_error(case, seed_areas_once, keep_test_connection):
     case.call_and_validate(checks=[not_a_server_error, content_type_conformance, response_schema_conformance])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/v1/places", "/api/v1/organisations", "/api/v1/districts/boundaries"])
+@pytest.mark.parametrize("code", ["GM07\x0097", "gm0797x", "Heusden", "0797"])
+def test_a_municipality_parameter_that_is_no_code_is_a_400_in_dutch(client, path, code):
+    # Found by the test above: a NUL character in the code reached PostgreSQL, which refuses it in text (500).
+    response = client.get(path, {"municipality": code})
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert "bijvoorbeeld GM0797" in response.json()["invalid_params"][0]["reason"]
+
+
+@pytest.mark.django_db
+def test_a_municipality_code_is_read_in_any_case(client, seed_areas):
+    assert client.get("/api/v1/places", {"municipality": " gm0797 "}).status_code == 200

@@ -1,6 +1,3 @@
-import math
-
-from django.utils import timezone
 from rest_framework import serializers
 
 from ..models import Activity, MeetingPlace, Organisation
@@ -79,68 +76,6 @@ class ActivitySerializer(serializers.ModelSerializer):
         if obj.is_demo:
             return {"name": "", "email": "", "phone": ""}
         return {"name": obj.contact_name, "email": obj.contact_email, "phone": obj.contact_phone}
-
-    def to_representation(self, obj):
-        # The search list arrives as plain rows (dicts, see api/views.py) and is written out by hand: the
-        # generic field machinery costs more than the search itself on a page of 50 (docs/performance.md).
-        # The declared fields above still describe the output for the OpenAPI schema.
-        if not isinstance(obj, dict):
-            return super().to_representation(obj)
-        # One look-up of the time zone per page, not three per row (it sits behind a thread-local).
-        zone = self.__dict__.setdefault("_zone", timezone.get_current_timezone())
-        demo = obj["is_demo"]
-        distance = obj.get("distance_sq")
-        return {
-            "id": obj["id"],
-            "title": obj["title"],
-            "description": obj["description"],
-            "municipality": obj["municipality_code"],
-            "district": {"statcode": obj["district_code"], "name": obj["district_name"]}
-            if obj["district_code"]
-            else None,
-            "organisation": obj["organisation_id"],
-            "place": obj["place_id"],
-            "latitude": obj["latitude"],
-            "longitude": obj["longitude"],
-            "target_groups": obj["target_groups"],
-            "themes": obj["themes"],
-            "goals": obj["goals"],
-            "sphere": obj["sphere"],
-            "cost": obj["cost"],
-            "cost_note": obj["cost_note"],
-            "registration_needed": obj["registration_needed"],
-            "referral_needed": obj["referral_needed"],
-            "accessibility": obj["accessibility"],
-            "accessible": obj["accessible"],
-            "languages": obj["languages"],
-            "starts_at": _moment(obj["starts_at"], zone),
-            "duration_minutes": obj["duration_minutes"],
-            "recurrence": obj["recurrence"],
-            "exceptions": obj["exceptions"],
-            "verdict": obj["verdict_override"] or obj["assessment_verdict"],
-            "status": obj["status"],
-            "is_demo": demo,
-            "updated_at": _moment(obj["updated_at"], zone),
-            "checked_at": _moment(obj["checked_at"], zone),
-            "distance_km": None if distance is None else round(math.sqrt(distance), 1),
-            "contact": {"name": "", "email": "", "phone": ""}
-            if demo
-            else {"name": obj["contact_name"], "email": obj["contact_email"], "phone": obj["contact_phone"]},
-        }
-
-
-LIST_COLUMNS = [
-    "id", "title", "description", "municipality_code", "district_code", "district_name", "organisation_id",
-    "place_id", "latitude", "longitude", "target_groups", "themes", "goals", "sphere", "cost", "cost_note",
-    "registration_needed", "referral_needed", "accessibility", "accessible", "languages", "starts_at",
-    "duration_minutes", "recurrence", "exceptions", "verdict_override", "assessment_verdict", "status", "is_demo",
-    "updated_at", "checked_at", "contact_name", "contact_email", "contact_phone",
-]  # fmt: skip
-
-
-def _moment(value, zone):
-    # As DRF's DateTimeField writes it: in the current time zone, "Z" for UTC.
-    return value.astimezone(zone).isoformat().replace("+00:00", "Z") if value else None
 
 
 class ActivityDetailSerializer(ActivitySerializer):

@@ -1,6 +1,4 @@
-from django.core.paginator import Paginator
-from django.db.models import F
-from django.utils.functional import cached_property
+from django.db import connection
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -8,28 +6,15 @@ from rest_framework import generics
 from rest_framework.exceptions import APIException, ValidationError
 
 from socialebasis.api.errors import PROBLEM_CONTENT_TYPE
-from socialebasis.api.pagination import PageNumberPagination
+from socialebasis.api.params import municipality_code
 from socialebasis.api.schema import ProblemSerializer, problem_responses
 
 from .. import selectors
 from ..forms import ActivitySearchForm
 from ..geocoding import GeocodingUnavailable, lookup_postcode
-from . import serializers
+from . import rows, serializers
 
 TAGS = ["directory"]
-
-
-class KnownCountPaginator(Paginator):
-    """A text search already knows how many activities match (selectors.search_activities): no COUNT."""
-
-    @cached_property
-    def count(self) -> int:
-        known = getattr(self.object_list, "known_count", None)
-        return known if known is not None else super().count
-
-
-class KnownCountPagination(PageNumberPagination):
-    django_paginator_class = KnownCountPaginator
 
 
 class GeocodingDown(APIException):
@@ -73,7 +58,14 @@ UNAVAILABLE = {
 )
 class ActivityList(generics.ListAPIView):
     serializer_class = serializers.ActivitySerializer
-    pagination_class = KnownCountPagination
+
+    def list(self, request, *args, **kwargs):
+        results = self.get_queryset()
+        if connection.vendor == "postgresql":
+            # PostgreSQL writes the rows as JSON (rows.py, ADR 0019); the serializer does the same on SQLite.
+            return self.get_paginated_response(self.paginate_queryset(rows.ActivityRows(results)))
+        page = self.paginate_queryset(results.select_related("municipality", "district"))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def get_queryset(self):
         form = ActivitySearchForm(self.request.query_params)
@@ -89,18 +81,7 @@ class ActivityList(generics.ListAPIView):
             if found is None:
                 raise ValidationError({"postcode": [_("We could not find this postcode.")]})
             latitude, longitude = found
-        results = selectors.search_activities(self.request.user, form.to_search(latitude, longitude))
-        # Only the columns the list shows, and the area codes as plain columns (no boundaries are loaded).
-        columns = list(serializers.LIST_COLUMNS)
-        if "distance_sq" in results.query.annotations:
-            columns.append("distance_sq")
-        listed = results.annotate(
-            municipality_code=F("municipality__statcode"),
-            district_code=F("district__statcode"),
-            district_name=F("district__name"),
-        ).values(*columns)
-        listed.known_count = getattr(results, "known_count", None)
-        return listed
+        return selectors.search_activities(self.request.user, form.to_search(latitude, longitude))
 
 
 @extend_schema(tags=TAGS, summary="One activity with its next five dates and its assessment")
@@ -115,11 +96,16 @@ MUNICIPALITY = _parameter("municipality", OpenApiTypes.STR, "Municipality CBS co
 
 
 def _by_municipality(request, queryset):
-    code = request.query_params.get("municipality", "")
-    return queryset.filter(municipality__statcode=code.upper()) if code else queryset
+    code = municipality_code(request)
+    return queryset.filter(municipality__statcode=code) if code else queryset
 
 
-@extend_schema(tags=TAGS, summary="List meeting places", parameters=[MUNICIPALITY])
+@extend_schema(
+    tags=TAGS,
+    summary="List meeting places",
+    parameters=[MUNICIPALITY],
+    responses={200: serializers.MeetingPlaceSerializer(many=True), **problem_responses(400, 429)},
+)
 class PlaceList(generics.ListAPIView):
     serializer_class = serializers.MeetingPlaceSerializer
 
@@ -136,7 +122,12 @@ class PlaceDetail(generics.RetrieveAPIView):
         return selectors.places_for(self.request.user).select_related("municipality", "district")
 
 
-@extend_schema(tags=TAGS, summary="List organisations", parameters=[MUNICIPALITY])
+@extend_schema(
+    tags=TAGS,
+    summary="List organisations",
+    parameters=[MUNICIPALITY],
+    responses={200: serializers.OrganisationSerializer(many=True), **problem_responses(400, 429)},
+)
 class OrganisationList(generics.ListAPIView):
     serializer_class = serializers.OrganisationSerializer
 
