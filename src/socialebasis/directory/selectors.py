@@ -239,10 +239,15 @@ def _near(queryset: QuerySet, latitude: float, longitude: float, radius_km: floa
     else:
         queryset = queryset.filter(latitude__gte=min_y, latitude__lte=max_y, longitude__gte=min_x, longitude__lte=max_x)
     # Equirectangular distance: exact enough within a municipality, and the same formula on both databases.
+    # Written as SQL: the same sum built from F() objects costs a millisecond of Python per search.
     kx = 111.32 * math.cos(math.radians(latitude))
-    dx = (F("longitude") - longitude) * kx
-    dy = (F("latitude") - latitude) * 111.32
-    return queryset.annotate(distance_sq=dx * dx + dy * dy)
+    distance_sq = RawSQL(
+        "((directory_activity.longitude - %s) * %s) * ((directory_activity.longitude - %s) * %s)"
+        " + ((directory_activity.latitude - %s) * 111.32) * ((directory_activity.latitude - %s) * 111.32)",
+        [longitude, kx, longitude, kx, latitude, latitude],
+        output_field=FloatField(),
+    )
+    return queryset.annotate(distance_sq=distance_sq)
 
 
 def search_activities(user, search: ActivitySearch) -> QuerySet[Activity]:

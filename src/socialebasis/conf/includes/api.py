@@ -13,7 +13,7 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "socialebasis.api.errors.problem_exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "socialebasis.api.throttling.SignedInRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": config("API_ANON_RATE", "120/min", "Requests per client without an account."),

@@ -5,11 +5,12 @@ from rest_framework import generics, status
 from rest_framework.exceptions import NotAuthenticated, NotFound, PermissionDenied, ValidationError
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
+from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle
 from rest_framework.views import APIView
 
 from socialebasis.accounts.permissions import can
 from socialebasis.api.schema import problem_responses
+from socialebasis.api.throttling import SignedInRateThrottle
 from socialebasis.areas.models import Municipality
 
 from .. import selectors, services
@@ -182,7 +183,7 @@ class FrameworkVersionDetail(APIView):
 )
 class AssessmentCreate(APIView):
     parser_classes = [JSONParser]
-    throttle_classes = [AnonRateThrottle, UserRateThrottle, ScopedRateThrottle]
+    throttle_classes = [AnonRateThrottle, SignedInRateThrottle, ScopedRateThrottle]
     throttle_scope = "assessments"
 
     def post(self, request, statcode: str):
