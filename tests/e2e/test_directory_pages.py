@@ -47,7 +47,12 @@ def test_search_results_work_without_javascript(site, directory, new_page):
 def test_contribution_pages_for_a_signed_in_resident(site, directory, page, sign_in, assert_accessible, user_factory):
     user_factory(username="bewoner")
     sign_in(page, "bewoner")
-    for path in ("/sociale-kaart/nieuw/activiteit/", "/sociale-kaart/nieuw/plek/", "/sociale-kaart/mijn/"):
+    for path in (
+        "/sociale-kaart/nieuw/activiteit/",
+        "/sociale-kaart/nieuw/plek/",
+        "/sociale-kaart/mijn/",
+        "/sociale-kaart/mijn/zoekopdrachten/",
+    ):
         page.goto(site + path)
         assert_accessible(page)
 
@@ -66,3 +71,27 @@ def test_the_map_enhances_the_list_with_dutch_controls_and_the_same_activities(s
     expect(markers).to_have_count(points)
     # No background tiles reach this browser: the page says so and keeps the activities.
     expect(page.locator("#directory-map-status")).not_to_be_empty()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_a_resident_saves_a_search_with_the_keyboard(
+    site, directory, new_page, sign_in, assert_accessible, user_factory, javascript
+):
+    from socialebasis.directory.models import SavedSearch
+
+    user_factory(username="zoeker")
+    page = new_page(javascript=javascript)
+    sign_in(page, "zoeker")
+    page.goto(site + directory["search"])
+    assert_accessible(page)
+    name = page.locator("main").get_by_label("Naam van deze zoekopdracht")
+    name.focus()
+    page.keyboard.type("Wandelen op maandag")
+    page.keyboard.press("Tab")  # to the button "Deze zoekopdracht bewaren"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "Wandelen op maandag" in page.locator("main").inner_text()
+    assert_accessible(page)
+    saved = SavedSearch.objects.get(name="Wandelen op maandag")
+    feed = page.request.get(site + saved.get_feed_url())
+    assert feed.ok and "Wandelgroep Vlijmen" in feed.text()

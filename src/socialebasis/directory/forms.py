@@ -269,3 +269,15 @@ VERDICTS = [
 class VerdictForm(StyledFormMixin, forms.Form):
     verdict = forms.ChoiceField(label=_("Verdict"), choices=VERDICTS, required=False)
     note = forms.CharField(label=_("Note"), widget=forms.Textarea, max_length=2000)
+
+
+class SavedSearchForm(StyledFormMixin, forms.Form):
+    """Keep the search of the list page under a name (the search itself travels as its query string)."""
+
+    name = forms.CharField(
+        label=_("Name of this search"),
+        max_length=100,
+        help_text=_("For example: Koffie in mijn wijk."),
+        error_messages={"required": _("Give the search a name, for example 'Koffie in mijn wijk'.")},
+    )
+    query = forms.CharField(widget=forms.HiddenInput, required=False)

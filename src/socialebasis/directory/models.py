@@ -9,6 +9,8 @@ docs/adr/0016-directory-search-on-postgresql.md); SQLite, used by the demo, sear
 edit does not count as a check (issue 4 point 3).
 """
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -252,3 +254,37 @@ class Synonym(models.Model):
 
     def words(self) -> list[str]:
         return [self.term.lower(), *(w.strip().lower() for w in self.alternatives.split(",") if w.strip())]
+
+
+def _feed_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class SavedSearch(models.Model):
+    """A search a signed-in person keeps under a name, with a private calendar feed (iCal) of its activities.
+
+    The feed address carries an unguessable token, because calendar apps cannot sign in; it lists only what anyone
+    may see, never what the owner may see because of their role.
+    """
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches", verbose_name=_("owner")
+    )
+    name = models.CharField(_("name"), max_length=100)
+    query = models.TextField(_("search"), help_text=_("The search as the list page's query string."))
+    feed_token = models.CharField(_("calendar key"), max_length=64, unique=True, default=_feed_token, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("saved search")
+        verbose_name_plural = _("saved searches")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('directory:list')}?{self.query}"
+
+    def get_feed_url(self) -> str:
+        return reverse("directory:saved-search-calendar", args=[self.feed_token])

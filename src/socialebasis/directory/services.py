@@ -2,10 +2,13 @@
 
 from datetime import timedelta
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from socialebasis.audit.models import Action
 from socialebasis.audit.services import record_event
@@ -13,7 +16,7 @@ from socialebasis.frameworks import selectors as framework_selectors
 from socialebasis.frameworks.assessment import UnknownCriteria, assess_activity
 
 from .locating import locate_district
-from .models import Activity, MeetingPlace, Organisation
+from .models import Activity, MeetingPlace, Organisation, SavedSearch
 from .schedule import weekday_mask
 from .vocabulary import PUBLIC_STATUSES, Accessibility, Cost, OrganisationKind, Status, TargetGroup, Theme
 
@@ -259,3 +262,45 @@ def reassess_all(municipality=None) -> int:
             )
             changed += 1
     return changed
+
+
+MAX_SAVED_SEARCHES = 50
+
+
+def search_query(params) -> str:
+    """The query string that keeps a search: the search form's own fields that are filled in, in the form's order
+    (so the same search is always the same text), without the page number. Raises ValidationError when the
+    search is not valid or empty."""
+    from .forms import ActivitySearchForm
+
+    form = ActivitySearchForm(params)
+    if not form.is_valid():
+        raise ValidationError(_("This search is not valid."))
+    kept = [(name, params.get(name, "").strip()) for name in form.fields]
+    kept = [(name, value) for name, value in kept if value]
+    if not kept:
+        raise ValidationError(_("Search for something first, then save the search."))
+    return urlencode(kept)
+
+
+@transaction.atomic
+def save_search(owner, name: str, params) -> SavedSearch:
+    """Keep a search under a name for `owner`, with its own calendar feed."""
+    query = search_query(params)
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError(_("Give the search a name, for example 'Koffie in mijn wijk'."))
+    if SavedSearch.objects.filter(owner=owner).count() >= MAX_SAVED_SEARCHES:
+        raise ValidationError(
+            _("You can keep at most %(count)d searches. Delete one you no longer use first.")
+            % {"count": MAX_SAVED_SEARCHES}
+        )
+    saved = SavedSearch.objects.create(owner=owner, name=name[:100], query=query)
+    record_event(owner, Action.CREATE, saved)
+    return saved
+
+
+@transaction.atomic
+def delete_saved_search(saved: SavedSearch, *, actor) -> None:
+    record_event(actor, Action.DELETE, saved)
+    saved.delete()

@@ -16,5 +16,8 @@ urlpatterns = [
     path("<str:kind>/<int:pk>/bewerken/", views.entry_edit, name="edit"),
     path("<str:kind>/<int:pk>/status/", views.entry_status, name="status"),
     path("mijn/", views.my_entries, name="mine"),
+    path("mijn/zoekopdrachten/", views.saved_searches, name="saved-searches"),
+    path("mijn/zoekopdrachten/<int:pk>/verwijderen/", views.saved_search_delete, name="saved-search-delete"),
+    path("zoekopdrachten/<str:token>/agenda.ics", views.saved_search_calendar, name="saved-search-calendar"),
     path("controle/", views.moderation, name="moderation"),
 ]

@@ -4,9 +4,10 @@ contributions and moderation. Every read goes through the selectors, which apply
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,9 +16,16 @@ from django.views.decorators.http import require_POST
 from socialebasis.accounts.permissions import can
 
 from . import selectors, services
-from .forms import ActivityForm, ActivitySearchForm, MeetingPlaceForm, OrganisationForm, VerdictForm
+from .forms import (
+    ActivityForm,
+    ActivitySearchForm,
+    MeetingPlaceForm,
+    OrganisationForm,
+    SavedSearchForm,
+    VerdictForm,
+)
 from .geocoding import GeocodingUnavailable, lookup_postcode
-from .models import Activity, MeetingPlace, Organisation
+from .models import Activity, MeetingPlace, Organisation, SavedSearch
 from .schedule import calendar_of, next_dates
 from .vocabulary import Status
 
@@ -33,8 +41,9 @@ def _crumbs(*items):
     return [(_("Sociale kaart"), reverse("directory:list")), *items]
 
 
-def run_search(request, form):
+def run_search(request, form, user=None):
     """The search of a valid form as a queryset, plus a Dutch message when the postcode cannot be placed.
+    It shows what `user` (default: the one making the request) may see.
 
     Raises GeocodingUnavailable when PDOK cannot be reached; callers tell the user.
     """
@@ -49,7 +58,7 @@ def run_search(request, form):
             }
         else:
             latitude, longitude = found
-    results = selectors.search_activities(request.user, form.to_search(latitude, longitude))
+    results = selectors.search_activities(user or request.user, form.to_search(latitude, longitude))
     return results.select_related("municipality", "district").defer(
         "municipality__boundary", "district__boundary"
     ), note
@@ -78,6 +87,7 @@ def activity_list(request):
     form.offer_choices(*selectors.search_choices(getattr(form, "municipality_id", None)))
     query = request.GET.copy()
     query.pop("pagina", None)
+    save_form = SavedSearchForm(initial={"query": query.urlencode()}) if query else None
     points = [
         {
             "title": a.title,
@@ -97,6 +107,7 @@ def activity_list(request):
             "note": note,
             "geocoding_unavailable": unavailable,
             "query": query.urlencode(),
+            "save_form": save_form,
             "breadcrumbs": _crumbs(),
             "map_points": points,
             "tile_url": settings.MAP_TILE_URL,
@@ -119,6 +130,61 @@ def search_calendar(request):
             content_type="text/plain; charset=utf-8",
         )
     return _ical(request, results[:200], "sociale-kaart.ics")
+
+
+@login_required
+def saved_searches(request):
+    """Your saved searches, each with its calendar feed; a search from the list page is saved here (POST)."""
+    form = None
+    if request.method == "POST":
+        form = SavedSearchForm(request.POST)
+        if form.is_valid():
+            try:
+                saved = services.save_search(
+                    request.user, form.cleaned_data["name"], QueryDict(form.cleaned_data["query"])
+                )
+            except ValidationError as invalid:
+                form.add_error(None, invalid)
+            else:
+                messages.success(request, _("Saved: %(name)s. Its calendar feed is below.") % {"name": saved.name})
+                return redirect("directory:saved-searches")
+    return render(
+        request,
+        "directory/saved_searches.html",
+        {
+            "searches": SavedSearch.objects.filter(owner=request.user),
+            "form": form,
+            "breadcrumbs": _crumbs((_("My saved searches"), None)),
+        },
+        status=400 if form is not None else 200,
+    )
+
+
+@login_required
+@require_POST
+def saved_search_delete(request, pk):
+    saved = get_object_or_404(SavedSearch, pk=pk, owner=request.user)
+    services.delete_saved_search(saved, actor=request.user)
+    messages.success(request, _("Deleted: %(name)s.") % {"name": saved.name})
+    return redirect("directory:saved-searches")
+
+
+def saved_search_calendar(request, token):
+    """The calendar feed of a saved search, for calendar apps: the token is the key, and the feed shows only what
+    anyone may see."""
+    saved = get_object_or_404(SavedSearch, feed_token=token)
+    form = ActivitySearchForm(QueryDict(saved.query))
+    if not form.is_valid():  # a code that no longer exists: an empty calendar rather than an error in the app
+        return _ical(request, Activity.objects.none(), "zoekopdracht.ics")
+    try:
+        results, _note = run_search(request, form, user=AnonymousUser())
+    except GeocodingUnavailable:
+        return HttpResponse(
+            _("The postcode service cannot be reached right now."),
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+    return _ical(request, results[:200], "zoekopdracht.ics")
 
 
 def _ical(request, activities, filename):
