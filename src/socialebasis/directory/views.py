@@ -121,15 +121,7 @@ def search_calendar(request):
     form = ActivitySearchForm(request.GET)
     if not form.is_valid():
         return HttpResponse(_("This search is not valid."), status=400, content_type="text/plain; charset=utf-8")
-    try:
-        results, _note = run_search(request, form)
-    except GeocodingUnavailable:
-        return HttpResponse(
-            _("The postcode service cannot be reached right now."),
-            status=503,
-            content_type="text/plain; charset=utf-8",
-        )
-    return _ical(request, results[:200], "sociale-kaart.ics")
+    return _search_ical(request, form, "sociale-kaart.ics")
 
 
 @login_required
@@ -176,15 +168,20 @@ def saved_search_calendar(request, token):
     form = ActivitySearchForm(QueryDict(saved.query))
     if not form.is_valid():  # a code that no longer exists: an empty calendar rather than an error in the app
         return _ical(request, Activity.objects.none(), "zoekopdracht.ics")
+    return _search_ical(request, form, "zoekopdracht.ics", user=AnonymousUser())
+
+
+def _search_ical(request, form, filename, user=None):
+    """The first 200 activities of a valid search as a calendar; 503 in plain Dutch when PDOK is down."""
     try:
-        results, _note = run_search(request, form, user=AnonymousUser())
+        results, _note = run_search(request, form, user=user)
     except GeocodingUnavailable:
         return HttpResponse(
             _("The postcode service cannot be reached right now."),
             status=503,
             content_type="text/plain; charset=utf-8",
         )
-    return _ical(request, results[:200], "zoekopdracht.ics")
+    return _ical(request, results[:200], filename)
 
 
 def _ical(request, activities, filename):
