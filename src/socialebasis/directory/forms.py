@@ -32,26 +32,10 @@ def _with_any(choices):
     return [("", _("any")), *list(choices)]
 
 
-# The search form is made for every search (page, map data, iCal, API): its choices are functions, which a form
-# does not deep-copy, instead of lists of translated labels, which it does.
-def _target_groups():
-    return _with_any(TargetGroup.choices)
-
-
-def _themes():
-    return _with_any(Theme.choices)
-
-
-def _weekdays():
-    return _with_any(WEEKDAYS)
-
-
-def _costs():
-    return _with_any(Cost.choices)
-
-
-def _sorts():
-    return SORTS
+def _offered(choices, any_first: bool = True):
+    """Choices as a function. The search form is made for every search (page, map data, iCal, API), and a form
+    deep-copies a list of translated labels each time, but not a function."""
+    return lambda: _with_any(choices) if any_first else list(choices)
 
 
 class ActivitySearchForm(StyledFormMixin, forms.Form):
@@ -60,17 +44,19 @@ class ActivitySearchForm(StyledFormMixin, forms.Form):
     q = forms.CharField(label=_("Search for"), required=False, max_length=200)
     municipality = forms.CharField(label=_("Municipality"), required=False, max_length=6)
     district = forms.CharField(label=_("Wijk"), required=False, max_length=8)
-    target_group = forms.ChoiceField(label=_("For whom"), required=False, choices=_target_groups)
-    theme = forms.ChoiceField(label=_("Theme"), required=False, choices=_themes)
-    weekday = forms.TypedChoiceField(label=_("Day"), required=False, choices=_weekdays, coerce=int, empty_value=None)
-    cost = forms.ChoiceField(label=_("Cost"), required=False, choices=_costs)
+    target_group = forms.ChoiceField(label=_("For whom"), required=False, choices=_offered(TargetGroup.choices))
+    theme = forms.ChoiceField(label=_("Theme"), required=False, choices=_offered(Theme.choices))
+    weekday = forms.TypedChoiceField(
+        label=_("Day"), required=False, choices=_offered(WEEKDAYS), coerce=int, empty_value=None
+    )
+    cost = forms.ChoiceField(label=_("Cost"), required=False, choices=_offered(Cost.choices))
     sphere = forms.SlugField(label=_("Sphere"), required=False, max_length=60)
     accessible = forms.BooleanField(label=_("Wheelchair accessible"), required=False)
     postcode = forms.CharField(label=_("Near postcode"), required=False, max_length=7)
     lat = forms.FloatField(label=_("Latitude"), required=False, min_value=50.0, max_value=54.0)
     lon = forms.FloatField(label=_("Longitude"), required=False, min_value=3.0, max_value=8.0)
     radius = forms.FloatField(label=_("Distance in km"), required=False, min_value=0.1, max_value=50.0)
-    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=_sorts)
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=_offered(SORTS, any_first=False))
 
     def offer_choices(self, municipalities, districts, spheres) -> None:
         """On the page, municipality, wijk and sphere are lists to choose from instead of codes to type.

@@ -296,16 +296,16 @@ def search_activities(user, search: ActivitySearch) -> QuerySet[Activity]:
 def search_choices(municipality_id: int | None) -> tuple[list, list, list]:
     """What the list page offers to choose: every municipality, and the wijken (newest division) and the
     spheres (framework in force) of the chosen one."""
-    from socialebasis.areas.models import District, Municipality
+    from socialebasis.areas.models import Municipality
+    from socialebasis.areas.selectors import districts_of
     from socialebasis.frameworks.selectors import names_in_force
 
     municipalities = list(Municipality.objects.order_by("name").values_list("statcode", "name"))
     if municipality_id is None:
         return municipalities, [], []
-    districts = District.objects.filter(municipality_id=municipality_id)
-    newest = districts.order_by("-year").values_list("year", flat=True).first()
-    wijken = list(districts.filter(year=newest).order_by("statcode").values_list("statcode", "name"))
-    spheres = list(names_in_force(Municipality(pk=municipality_id))["spheres"].items())
+    municipality = Municipality(pk=municipality_id)
+    wijken = list(districts_of(municipality, None).values_list("statcode", "name"))
+    spheres = list(names_in_force(municipality)["spheres"].items())
     return municipalities, wijken, spheres
 
 

@@ -8,7 +8,6 @@ benchmark, where all 342 municipalities' norm checks are part of the full recomp
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Max
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
@@ -66,17 +65,9 @@ def overview(municipalities) -> dict[int, list[Line]]:
     norms = defaultdict(list)
     for norm in Norm.objects.filter(municipality_id__in=ids, is_active=True).select_related("indicator"):
         norms[norm.municipality_id].append(norm)
-    newest = dict(
-        District.objects.filter(municipality_id__in=ids)
-        .values_list("municipality_id")
-        .annotate(year=Max("year"))
-        .values_list("municipality_id", "year")
+    districts = list(
+        District.objects.of_year(None).filter(municipality_id__in=ids).order_by("municipality_id", "statcode")
     )
-    districts = [
-        d
-        for d in District.objects.filter(municipality_id__in=ids).order_by("municipality_id", "statcode")
-        if d.year == newest[d.municipality_id]
-    ]
     figures = selectors.summaries_by_district(
         districts, {n.indicator_id for ns in norms.values() for n in ns if n.indicator_id}
     )

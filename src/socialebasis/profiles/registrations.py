@@ -17,7 +17,6 @@ from datetime import date
 
 from django.apps import apps
 from django.db import models
-from django.db.models import Max
 from django.utils import timezone, translation
 
 from socialebasis.areas.models import District, Municipality
@@ -187,14 +186,8 @@ def snapshot(on: date | None = None, *, actor=None) -> ImportReport | None:
     if not directory_available():
         return None
     on = on or timezone.localdate()
-    newest = dict(
-        District.objects.values_list("municipality_id")
-        .annotate(year=Max("year"))
-        .values_list("municipality_id", "year")
-    )
-    districts = {
-        d.pk: d for d in District.objects.select_related("municipality") if newest[d.municipality_id] == d.year
-    }
+    districts = {d.pk: d for d in District.objects.of_year(None)}
+    newest = {d.municipality_id: d.year for d in districts.values()}
     municipalities = {m.pk: m for m in Municipality.objects.filter(pk__in=newest)}
     # Counters per area: ("WK…"/"GM…", division year) -> {(indicator, group): n}
     tallies: dict[tuple[str, int], Counter] = defaultdict(Counter)
