@@ -13,6 +13,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PG_URL ?= postgres://postgres@127.0.0.1:5432/socialebasis
 PYTEST_ARGS ?=
+# Tests run in parallel processes (pytest-xdist), one per core by default; each has its own test database.
+PYTEST_WORKERS ?= auto
 
 .PHONY: demo test install system-deps test-deps lint checks test-postgres test-sqlite schema messages clean bench-profiles bench-directory
 
@@ -72,10 +74,12 @@ test-postgres: install
 	@if ! $(BIN)/python scripts/pg_ready.py "$(PG_URL)"; then \
 	  if [ "$$CI" = "true" ]; then echo "PostgreSQL is not reachable at $(PG_URL); CI needs it."; exit 1; fi; \
 	  echo "PostgreSQL is not reachable: skipping the PostgreSQL run (CI does not skip)."; exit 0; fi; \
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest $(PYTEST_ARGS)
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
+# The browser suite runs on PostgreSQL only (the pages are the same on either database); SQLite, the demo's
+# database, runs everything else.
 test-sqlite: install
-	DATABASE_URL=sqlite:///:memory: $(BIN)/pytest $(PYTEST_ARGS)
+	DATABASE_URL=sqlite:///:memory: $(BIN)/pytest -n $(PYTEST_WORKERS) -m "not e2e" $(PYTEST_ARGS)
 
 schema: install
 	$(MANAGE) spectacular --validate --fail-on-warn --file docs/api/openapi.yaml

@@ -97,38 +97,8 @@ def axe_source() -> str:
 @pytest.fixture
 def site(request, live_server, transactional_db) -> str:
     """Base URL of the running app, with the four municipalities and their wijken loaded (``seed_areas``)."""
-    _load_seed_areas(request)
+    request.getfixturevalue("seed_areas")  # the importers once per process, then the same rows in bulk
     return live_server.url
-
-
-# The rows seed_areas writes, kept after its first run in this session. Browser tests need committed data
-# (transactional_db), which is emptied after every test; loading the same rows again in bulk takes a few
-# queries instead of the importer's few hundred, which matters on PostgreSQL.
-_seeded_rows: list[tuple[type, list]] | None = None
-
-
-def _load_seed_areas(request) -> None:
-    global _seeded_rows
-    from django.apps import apps
-    from django.db import transaction
-
-    if "seed_areas" in request.fixturenames:  # the test runs the importer itself
-        request.getfixturevalue("seed_areas")
-        return
-    models = [model for model in apps.get_models(include_auto_created=True) if not model._meta.proxy]
-    if _seeded_rows is None:
-        before = {model: set(model._base_manager.values_list("pk", flat=True)) for model in models}
-        request.getfixturevalue("seed_areas")
-        _seeded_rows = []
-        for model in models:
-            added = [row for row in model._base_manager.all() if row.pk not in before[model]]
-            if added:
-                _seeded_rows.append((model, added))
-        return
-    # Foreign keys are checked at commit, so the order of the tables does not matter inside one transaction.
-    with transaction.atomic():
-        for model, rows in _seeded_rows:
-            model._base_manager.bulk_create(rows)
 
 
 @pytest.fixture
