@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "socialebasis.areas",
     "socialebasis.accounts",
     "socialebasis.audit",
+    "socialebasis.privacy",
     "socialebasis.frameworks",
     "socialebasis.indicators",
     "socialebasis.profiles",
@@ -149,5 +150,6 @@ from .includes.directory import *  # noqa: E402,F403
 from .includes.indicators import *  # noqa: E402,F403
 from .includes.logging import *  # noqa: E402,F403
 from .includes.maps import *  # noqa: E402,F403
+from .includes.privacy import *  # noqa: E402,F403
 from .includes.security import *  # noqa: E402,F403
 from .includes.tasks import *  # noqa: E402,F403

@@ -20,6 +20,8 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Amsterdam"
 CELERY_BEAT_SCHEDULE = {
+    # Retention periods of the personal-data register (issue 11 point 5): delete or anonymise what has expired.
+    "privacy-retention": {"task": "privacy.apply_retention", "schedule": crontab(hour=1, minute=45)},
     # Freshness of the sociale kaart: reminders, "needs check", out of the public view (issue 4 point 3).
     "directory-review": {"task": "directory.review_freshness", "schedule": crontab(hour=2, minute=30)},
     # The year's own registrations as indicator values (issue 5 point 2); later runs in January replace them.

@@ -1,0 +1,127 @@
+"""Personal data of accounts and signing in, declared for the register (socialebasis/privacy)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from socialebasis.privacy.register import Erasure, LegalBasis, Processing, Retention, declare
+
+ACCOUNT_HOLDERS = _("residents, volunteers and staff with an account")
+WITH_THE_ACCOUNT = _("as long as the account exists")
+
+declare(
+    Processing(
+        model="accounts.User",
+        fields=(
+            "username",
+            "first_name",
+            "last_name",
+            "email",
+            "password",
+            "role",
+            "municipalities",
+            "districts",
+            "last_login",
+            "date_joined",
+        ),
+        export_fields=(
+            "username",
+            "first_name",
+            "last_name",
+            "email",
+            "role",
+            "municipalities",
+            "districts",
+            "last_login",
+            "date_joined",
+        ),
+        person="self",
+        purpose=_("Your account: signing in, your role, and the municipalities and wijken you work for."),
+        legal_basis=LegalBasis.AGREEMENT,
+        subjects=ACCOUNT_HOLDERS,
+        retention=Retention(description=WITH_THE_ACCOUNT),
+    )
+)
+
+declare(
+    Processing(
+        model="otp_totp.TOTPDevice",
+        name=_("authenticator apps (second step)"),
+        fields=("user", "name"),
+        export_fields=("name", "confirmed", "created_at", "last_used_at"),
+        person="user",
+        purpose=_("The second step of signing in for staff: the authenticator app linked to the account."),
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+        subjects=_("staff"),
+        retention=Retention(description=WITH_THE_ACCOUNT),
+    )
+)
+
+
+def _sessions_of(user):
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    keys = []
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
+            keys.append(session.session_key)
+    return Session.objects.filter(session_key__in=keys)
+
+
+def _export_sessions(user) -> list[dict]:
+    return [{"expire_date": s.expire_date.isoformat()} for s in _sessions_of(user)]
+
+
+def _erase_sessions(user) -> int:
+    sessions = _sessions_of(user)
+    count = sessions.count()
+    sessions.delete()
+    return count
+
+
+def _expire_sessions(now) -> int:
+    from django.contrib.sessions.models import Session
+
+    count, _ = Session.objects.filter(expire_date__lt=now).delete()
+    return count
+
+
+declare(
+    Processing(
+        model="sessions.Session",
+        name=_("sessions"),
+        fields=("session_data",),
+        purpose=_("Staying signed in between pages."),
+        legal_basis=LegalBasis.AGREEMENT,
+        subjects=ACCOUNT_HOLDERS,
+        retention=Retention(description=_("until the session ends (at most some hours after signing in)")),
+        export=_export_sessions,
+        erase=_erase_sessions,
+        expire=_expire_sessions,
+    )
+)
+
+_SIGN_IN_FIELDS = ("username", "ip_address", "user_agent", "http_accept", "path_info")
+for _model, _name, _extra in (
+    ("axes.AccessAttempt", _("counts of failed sign-ins (for lockouts)"), ("get_data", "post_data")),
+    ("axes.AccessFailureLog", _("failed sign-ins"), ()),
+    ("axes.AccessLog", _("moments of signing in and out"), ()),
+):
+    declare(
+        Processing(
+            model=_model,
+            name=_name,
+            fields=(*_SIGN_IN_FIELDS, *_extra),
+            export_fields=("username", "ip_address", "user_agent", "attempt_time"),
+            match=lambda user: {"username": user.get_username()},
+            purpose=_("Protection against guessing passwords: failed and successful sign-ins, and lockouts."),
+            legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+            subjects=_("everyone who tries to sign in"),
+            retention=Retention(
+                days=90,
+                setting="SIGN_IN_LOG_RETENTION_DAYS",
+                field="attempt_time",
+                description=_("90 days after the attempt (setting SIGN_IN_LOG_RETENTION_DAYS)"),
+            ),
+            on_erasure=Erasure.DELETE,
+        )
+    )

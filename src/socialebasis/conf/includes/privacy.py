@@ -1,0 +1,21 @@
+"""Retention periods of personal data (the register in socialebasis/privacy; docs/adr/0025)."""
+
+from ..env import config
+
+AUDIT_RETENTION_DAYS = config(
+    "AUDIT_RETENTION_DAYS", 730, "Days the audit log (and Django admin's own log) is kept; then the lines are deleted."
+)
+SIGN_IN_LOG_RETENTION_DAYS = config(
+    "SIGN_IN_LOG_RETENTION_DAYS", 90, "Days the records of sign-in attempts and lockouts (user name, address) are kept."
+)
+ASSESSMENT_RETENTION_DAYS = config(
+    "ASSESSMENT_RETENTION_DAYS",
+    365,
+    'Days an answered "hoort dit bij de sociale basis?" is kept; then it is deleted.',
+)
+ARCHIVED_ENTRY_CONTACT_RETENTION_DAYS = config(
+    "ARCHIVED_ENTRY_CONTACT_RETENTION_DAYS",
+    365,
+    "Days after an entry of the sociale kaart was archived (last change) before its contact details and owner are "
+    "removed.",
+)

@@ -1,0 +1,306 @@
+"""The register: every personal field is declared, and export, erasure and retention do what each declaration says."""
+
+from datetime import timedelta
+
+import pytest
+from django.conf import settings
+from django.db import models
+from django.test.utils import isolate_apps
+from django.utils import timezone
+
+from socialebasis.audit.models import Action, AuditEvent
+from socialebasis.privacy import services
+from socialebasis.privacy.register import Erasure, processings
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_field_that_refers_to_an_account_or_looks_personal_is_declared():
+    assert services.undeclared_personal_fields() == []
+
+
+@isolate_apps("socialebasis.privacy")
+def test_an_undeclared_e_mail_address_or_account_reference_is_found():
+    class Volunteer(models.Model):
+        contact = models.EmailField()
+        phone_number = models.CharField(max_length=20)
+        helper = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+        skills = models.TextField()
+
+        class Meta:
+            app_label = "privacy"
+
+        def __str__(self) -> str:
+            return self.contact
+
+    found = services.undeclared_personal_fields([Volunteer])
+    assert found == ["privacy.Volunteer.contact", "privacy.Volunteer.phone_number", "privacy.Volunteer.helper"]
+
+
+# For each declared model: rows about a person, made as the platform makes them. A new declaration without an
+# example here fails `test_every_declaration_has_an_example`, so every declared model gets its round trip.
+def _saved_search(user, seed):
+    from socialebasis.directory.models import SavedSearch
+
+    SavedSearch.objects.create(owner=user, name="Koffie in mijn wijk", query="q=koffie")
+
+
+def _entries(user, seed):
+    from socialebasis.directory.tests.factories import ActivityFactory, MeetingPlaceFactory, OrganisationFactory
+
+    organisation = OrganisationFactory(owner=user, email="club@example.nl", checked_by=user)
+    place = MeetingPlaceFactory(owner=user, checked_by=user)
+    ActivityFactory(
+        owner=user,
+        organisation=organisation,
+        place=place,
+        contact_name="Anna de Vries",
+        contact_email="anna@example.nl",
+        checked_by=user,
+        verdict_confirmed_by=user,
+    )
+
+
+def _assessment(user, seed):
+    from socialebasis.frameworks import selectors
+    from socialebasis.frameworks.models import Assessment
+
+    version = selectors.version_in_force(seed)
+    Assessment.objects.create(
+        framework_version=version, name="Koffieochtend", verdict="inside", result={}, created_by=user
+    )
+
+
+def _framework_version(user, seed):
+    from django.utils import timezone
+
+    from socialebasis.frameworks import selectors
+    from socialebasis.frameworks import services as framework_services
+
+    document = selectors.version_in_force(seed).content
+    framework_services.create_version(seed, document, valid_from=timezone.localdate(), actor=user)
+
+
+def _agenda_item(user, seed):
+    from socialebasis.profiles.models import AgendaItem
+
+    AgendaItem.objects.create(
+        district=seed.districts.first(),
+        title="Ontmoeten",
+        evidence="Eenzaamheid",
+        owner_kind="residents",
+        owner_name="Buurtcomité",
+        municipal_role="stimuleren",
+        created_by=user,
+    )
+
+
+def _import_run(user, seed):
+    from socialebasis.indicators.models import ImportRun, Source
+
+    source, _ = Source.objects.get_or_create(key="eigen", defaults={"name": "Eigen monitor"})
+    ImportRun.objects.create(source=source, kind="monitor", filename="monitor.csv", actor=user)
+
+
+def _device(user, seed):
+    from socialebasis.accounts.tests.factories import TOTPDeviceFactory
+
+    TOTPDeviceFactory(user=user)
+
+
+def _session(user, seed):
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session["_auth_user_id"] = str(user.pk)
+    session.create()
+
+
+def _sign_in_attempt(model_name):
+    def make(user, seed):
+        from django.apps import apps
+
+        model = apps.get_model("axes", model_name)
+        extra = {"failures_since_start": 1} if model_name == "AccessAttempt" else {}
+        model.objects.create(
+            username=user.get_username(), ip_address="127.0.0.1", user_agent="test", path_info="/", **extra
+        )
+
+    return make
+
+
+def _audit(user, seed):
+    from socialebasis.audit.services import record_event
+
+    record_event(user, Action.LOGIN, user)
+
+
+def _admin_log(user, seed):
+    from django.contrib.admin.models import ADDITION, LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    LogEntry.objects.create(
+        user=user,
+        content_type=ContentType.objects.get_for_model(type(user)),
+        object_id=str(user.pk),
+        object_repr=user.get_username(),
+        action_flag=ADDITION,
+    )
+
+
+EXAMPLES = {
+    "accounts.User": lambda user, seed: None,
+    "directory.SavedSearch": _saved_search,
+    "directory.Organisation": _entries,
+    "directory.MeetingPlace": _entries,
+    "directory.Activity": _entries,
+    "frameworks.Assessment": _assessment,
+    "frameworks.FrameworkVersion": _framework_version,
+    "profiles.AgendaItem": _agenda_item,
+    "indicators.ImportRun": _import_run,
+    "otp_totp.TOTPDevice": _device,
+    "sessions.Session": _session,
+    "axes.AccessAttempt": _sign_in_attempt("AccessAttempt"),
+    "axes.AccessFailureLog": _sign_in_attempt("AccessFailureLog"),
+    "axes.AccessLog": _sign_in_attempt("AccessLog"),
+    "audit.AuditEvent": _audit,
+    "admin.LogEntry": _admin_log,
+}
+
+
+def test_every_declaration_has_an_example():
+    assert sorted(p.model for p in processings()) == sorted(EXAMPLES)
+
+
+@pytest.fixture
+def heusden(seed_areas):
+    from socialebasis.areas.models import Municipality
+    from socialebasis.frameworks import services as framework_services
+
+    framework_services.load_presets(["GM0797"])
+    return Municipality.objects.get(statcode="GM0797")
+
+
+@pytest.mark.parametrize("processing", processings(), ids=lambda p: p.model)
+def test_export_then_erasure_round_trip(processing, heusden, user_factory):
+    person = user_factory(username="anna", email="anna@example.nl")
+    bystander = user_factory(username="bram")
+    for user in (person, bystander):
+        EXAMPLES[processing.model](user, heusden)
+    before = processing.export(person) if processing.export else list(services.rows_about(processing, person))
+
+    exported = {section["model"]: section for section in services.export_personal_data(person)}
+    if processing.person or processing.match or processing.export:
+        assert processing.model in exported
+        assert len(exported[processing.model]["rows"]) == len(before) > 0
+        assert "bram" not in str(exported[processing.model]["rows"])
+
+    model = processing.model_class
+    kept_rows = {
+        link: list(model._base_manager.filter(**{link: person}).values_list("pk", flat=True))
+        for link in [processing.person, *processing.links]
+        if link and link != "self" and processing.on_erasure != Erasure.DELETE
+    }
+    services.erase_account(person, actor=person)
+
+    assert not type(person).objects.filter(pk=person.pk).exists()
+    assert type(bystander).objects.filter(pk=bystander.pk).exists()
+    # Nothing about the person is left to export, and no row still names them.
+    left = [s for s in services.export_personal_data(person) if s["model"] == processing.model]
+    assert not any(s["rows"] for s in left) or processing.model == "audit.AuditEvent"
+    for link, pks in kept_rows.items():
+        assert model._base_manager.filter(pk__in=pks).count() == len(pks)  # unlinked or anonymised, not deleted
+        assert not model._base_manager.filter(pk__in=pks).exclude(**{f"{link}__isnull": True}).exists()
+    if processing.model == "audit.AuditEvent":
+        assert not AuditEvent.objects.filter(actor_label="anna").exists()
+        assert not AuditEvent.objects.filter(object_label="anna").exists()
+    # The bystander's own rows are untouched.
+    if processing.person or processing.match:
+        assert services.rows_about(processing, bystander).exists() or processing.person == "self"
+
+
+def test_the_erasure_is_audited_without_the_persons_name(user_factory):
+    person = user_factory(username="anna")
+    pk = person.pk
+    services.erase_account(person, actor=person)
+    line = AuditEvent.objects.get(action=Action.DELETE, object_id=str(pk))
+    assert line.actor is None and line.actor_label == "anoniem"
+    assert "anna" not in str(line.details) and line.details["by_the_person"] is True
+
+
+class TestRetention:
+    """Each period on a frozen clock: what is older than the period goes, the rest stays, a second round is idle."""
+
+    def _age(self, queryset, field, days, now):
+        queryset.update(**{field: now - timedelta(days=days)})
+
+    def test_audit_lines_after_the_audit_period(self, user_factory, settings):
+        settings.AUDIT_RETENTION_DAYS = 30
+        now = timezone.now()
+        user = user_factory()
+        _audit(user, None)
+        _audit(user, None)
+        lines = AuditEvent.objects.order_by("pk")
+        self._age(lines.filter(pk=lines[0].pk), "at", 31, now)
+        assert services.apply_retention(now)["audit.AuditEvent"] == 1
+        assert AuditEvent.objects.count() == 1
+        assert "audit.AuditEvent" not in services.apply_retention(now)
+
+    def test_sign_in_records_after_their_period(self, user_factory):
+        from axes.models import AccessAttempt, AccessLog
+
+        now = timezone.now()
+        user = user_factory()
+        _sign_in_attempt("AccessAttempt")(user, None)
+        _sign_in_attempt("AccessLog")(user, None)
+        self._age(AccessAttempt.objects.all(), "attempt_time", settings.SIGN_IN_LOG_RETENTION_DAYS + 1, now)
+        report = services.apply_retention(now)
+        assert report["axes.AccessAttempt"] == 1 and "axes.AccessLog" not in report
+        assert not AccessAttempt.objects.exists() and AccessLog.objects.exists()
+
+    def test_assessments_after_their_period(self, heusden, user_factory):
+        from socialebasis.frameworks.models import Assessment
+
+        now = timezone.now()
+        _assessment(None, heusden)
+        _assessment(None, heusden)
+        self._age(Assessment.objects.filter(pk=Assessment.objects.first().pk), "created_at", 366, now)
+        assert services.apply_retention(now)["frameworks.Assessment"] == 1
+        assert Assessment.objects.count() == 1
+
+    def test_archived_entries_lose_contact_and_owner_after_their_period(self, heusden, user_factory):
+        from socialebasis.directory.models import Activity
+        from socialebasis.directory.vocabulary import Status
+
+        now = timezone.now()
+        user = user_factory()
+        _entries(user, heusden)
+        _entries(user, heusden)
+        first, second = Activity.objects.order_by("pk")
+        Activity.objects.filter(pk__in=[first.pk, second.pk]).update(status=Status.ARCHIVED)
+        self._age(Activity.objects.filter(pk=first.pk), "updated_at", 366, now)
+        assert services.apply_retention(now)["directory.Activity"] == 1
+        first.refresh_from_db()
+        second.refresh_from_db()
+        assert (first.contact_name, first.contact_email, first.owner_id) == ("", "", None)
+        assert first.title  # the entry itself stays
+        assert second.contact_email == "anna@example.nl" and second.owner_id == user.pk
+        assert "directory.Activity" not in services.apply_retention(now)
+
+    def test_published_entries_keep_their_contact_however_old(self, heusden, user_factory):
+        from socialebasis.directory.models import Activity
+
+        now = timezone.now()
+        _entries(user_factory(), heusden)
+        self._age(Activity.objects.all(), "updated_at", 3000, now)
+        assert "directory.Activity" not in services.apply_retention(now)
+
+    def test_expired_sessions_go(self, user_factory):
+        from django.contrib.sessions.models import Session
+
+        now = timezone.now()
+        _session(user_factory(), None)
+        _session(user_factory(), None)
+        Session.objects.filter(pk=Session.objects.first().pk).update(expire_date=now - timedelta(seconds=1))
+        assert services.apply_retention(now)["sessions.Session"] == 1
+        assert Session.objects.count() == 1
