@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "socialebasis.accounts",
     "socialebasis.audit",
     "socialebasis.privacy",
+    "socialebasis.workflows",
     "socialebasis.frameworks",
     "socialebasis.indicators",
     "socialebasis.profiles",

@@ -41,7 +41,6 @@ class AgendaItemForm(StyledForm):
             "owner_kind",
             "owner_name",
             "municipal_role",
-            "status",
             "start_date",
             "end_date",
         ]

@@ -166,3 +166,9 @@ class AgendaItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        district = self.district
+        return reverse("profiles:profile", args=[district.municipality.statcode, district.statcode]) + "#agenda"

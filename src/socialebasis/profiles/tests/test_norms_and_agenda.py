@@ -90,7 +90,6 @@ AGENDA = {
     "owner_kind": "residents",
     "owner_name": "Buurtcomité Drunen",
     "municipal_role": "stimuleren",
-    "status": "agreed",
     "start_date": "2026-01-01",
     "end_date": "2026-12-31",
 }
@@ -143,10 +142,12 @@ def test_changing_and_removing_an_agenda_item_is_audited(client, heusden, user_f
     verified(client, user_factory(professional=True, municipalities=[heusden]))
     client.post("/gemeenten/GM0797/wijken/WK079701/agenda/nieuw/", AGENDA)
     item = AgendaItem.objects.get()
-    client.post(f"/gemeenten/GM0797/wijken/WK079701/agenda/{item.pk}/", {**AGENDA, "status": "in_progress"})
+    client.post(f"/gemeenten/GM0797/wijken/WK079701/agenda/{item.pk}/", {**AGENDA, "title": "Samen minder alleen"})
+    # The status moves through its workflow's steps, not the form (profiles/workflows.py).
+    client.post(f"/stap/profiles.agenda_item/{item.pk}/", {"to": "agreed"})
     item.refresh_from_db()
-    assert item.status == "in_progress"
+    assert (item.title, item.status) == ("Samen minder alleen", "agreed")
     client.post(f"/gemeenten/GM0797/wijken/WK079701/agenda/{item.pk}/verwijderen/")
     assert not AgendaItem.objects.exists()
     actions = list(AuditEvent.objects.filter(object_type="profiles.agendaitem").values_list("action", flat=True))
-    assert sorted(actions) == ["create", "delete", "update"]
+    assert sorted(actions) == ["create", "delete", "update", "update"]
