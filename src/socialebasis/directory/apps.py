@@ -9,7 +9,7 @@ class DirectoryConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
-        from . import rules  # noqa: F401  (registers the permission rules of this app)
+        from . import receivers, rules  # noqa: F401  (permission rules; reactions to other apps)
         from .models import Synonym
         from .selectors import forget_synonyms
 

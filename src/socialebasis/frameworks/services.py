@@ -23,6 +23,7 @@ from . import selectors
 from .assessment import Answer, assess_activity
 from .document import FrameworkDocumentError, content_hash, validate_document
 from .models import Assessment, Channel, Framework, FrameworkVersion
+from .signals import version_created
 
 PRESET_DIR = Path(__file__).resolve().parent / "presets"
 
@@ -99,6 +100,7 @@ def create_version(
         note=version.note,
         via=via,
     )
+    version_created.send(sender=FrameworkVersion, version=version, municipality=municipality.statcode)
     return version
 
 

@@ -242,9 +242,21 @@ def link_areas() -> None:
     Area.objects.bulk_update(changed, ["municipality_area", "country_area", "district", "name"], batch_size=1000)
 
 
+def changed_municipalities(run: ImportRun) -> list[str] | None:
+    """The municipalities whose figures an import touched; None when it touched the country's figures."""
+    levels = IndicatorValue.objects.filter(import_run=run).values_list("area__level", "area__municipality_code")
+    codes = set()
+    for level, code in levels.distinct():
+        if level == Level.COUNTRY:
+            return None
+        if code:
+            codes.add(code)
+    return sorted(codes)
+
+
 def _finish(run: ImportRun, actor, report: ImportReport, municipality: str = "") -> ImportReport:
     link_areas()
-    values_changed.send(sender=ImportRun, run=run)
+    values_changed.send(sender=ImportRun, run=run, municipalities=changed_municipalities(run))
     record_event(
         actor,
         Action.IMPORT,

@@ -45,7 +45,7 @@ SELECT l.area_id, l.indicator_id, l.grp, l.last_year, cur.value, l.first_year, f
 FROM (
     SELECT area_id, indicator_id, "group" AS grp, MAX(year) AS last_year, MIN(year) AS first_year
     FROM indicators_indicatorvalue
-    WHERE value IS NOT NULL AND area_id IN (SELECT id FROM indicators_area WHERE level = 'wijk')
+    WHERE value IS NOT NULL AND area_id IN ({{wijken}})
     GROUP BY area_id, indicator_id, "group"
 ) l
 JOIN indicators_indicatorvalue cur
@@ -69,9 +69,10 @@ LEFT JOIN indicators_indicatorvalue nl
 #   share it;
 # - the municipality and the country figures come from two small, analysed tables, joined by hashing (a merge
 #   join would sort the 680,000 rows twice; one table for both makes the country's hash 300 times too big);
-# - the summary table is emptied and its one secondary index (the unique constraint) is built again after the
-#   rows are in, which is about twice as fast as keeping it up to date row by row. TRUNCATE already locks the
-#   table for the transaction, so readers wait for the new figures either way and never see a half-filled table.
+# - a national recompute empties the table with TRUNCATE, which locks it for the transaction, so readers wait for
+#   the new figures and never see a half-filled table; a municipality's recompute deletes and inserts only its
+#   wijken's rows. The schema is never changed at run time (issue 11 point 7): the temporary tables below live
+#   in the session, not in the application's schema.
 POSTGRESQL_BEFORE = [
     # ON COMMIT DROP cleans up after a normal import; inside a longer outer transaction (tests) drop them here.
     "DROP TABLE IF EXISTS profile_latest, profile_country, profile_municipality",
@@ -87,7 +88,7 @@ POSTGRESQL_BEFORE = [
         SELECT area_id, indicator_id, "group" AS grp,
             max(ARRAY[year::float8, value]) AS latest, min(ARRAY[year::float8, value]) AS earliest
         FROM indicators_indicatorvalue
-        WHERE value IS NOT NULL AND area_id IN (SELECT id FROM indicators_area WHERE level = 'wijk')
+        WHERE value IS NOT NULL AND area_id IN ({wijken})
         GROUP BY area_id, indicator_id, "group"
     ) firsts_and_lasts
     """,
@@ -100,7 +101,6 @@ POSTGRESQL_BEFORE = [
     "ANALYZE profile_latest",
     "ANALYZE profile_country",
     "ANALYZE profile_municipality",
-    "TRUNCATE profiles_profilesummary",
 ]
 POSTGRESQL_INSERT = f"""INSERT INTO profiles_profilesummary (
         area_id, indicator_id, "group", year, value, first_year, first_value,
@@ -120,26 +120,34 @@ POSTGRESQL_INSERT = f"""INSERT INTO profiles_profilesummary (
         AND nl.grp = l.grp AND nl.year = l.last_year"""  # noqa: S608
 
 
-def _recompute_postgresql(cursor) -> None:
-    for statement in POSTGRESQL_BEFORE:
-        cursor.execute(statement)
-    constraints = ProfileSummary._meta.constraints
-    with connection.schema_editor(atomic=False) as editor:
-        for constraint in constraints:
-            editor.remove_constraint(ProfileSummary, constraint)
-    cursor.execute(POSTGRESQL_INSERT)
-    with connection.schema_editor(atomic=False) as editor:
-        for constraint in constraints:
-            editor.add_constraint(ProfileSummary, constraint)
-    cursor.execute("ANALYZE profiles_profilesummary")
+# The wijken whose summaries a recompute replaces: every wijk, or those of some municipalities (%s: a list of codes).
+ALL_WIJKEN = "SELECT id FROM indicators_area WHERE level = 'wijk'"
+WIJKEN_OF = "SELECT id FROM indicators_area WHERE level = 'wijk' AND municipality_code IN ({codes})"
 
 
-def recompute() -> int:
-    """Replace all summaries; returns how many there are now."""
+def recompute(municipalities: list[str] | None = None) -> int:
+    """Replace the summaries of every wijk, or of the wijken of these municipalities (CBS codes).
+
+    Returns how many summaries those wijken have now.
+    """
+    codes = sorted(set(municipalities)) if municipalities is not None else None
+    if codes == []:
+        return 0
+    wijken = ALL_WIJKEN if codes is None else WIJKEN_OF.format(codes=", ".join(["%s"] * len(codes)))
+    params = codes or []
     with transaction.atomic(), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            _recompute_postgresql(cursor)
+        if codes is None and connection.vendor == "postgresql":
+            cursor.execute("TRUNCATE profiles_profilesummary")
         else:
-            cursor.execute("DELETE FROM profiles_profilesummary")
-            cursor.execute(RECOMPUTE_SQL)
-        return ProfileSummary.objects.count()
+            cursor.execute(f"DELETE FROM profiles_profilesummary WHERE area_id IN ({wijken})", params)  # noqa: S608
+        if connection.vendor == "postgresql":
+            for statement in POSTGRESQL_BEFORE:
+                cursor.execute(statement.format(wijken=wijken), params if "{wijken}" in statement else None)
+            cursor.execute(POSTGRESQL_INSERT)
+            cursor.execute("ANALYZE profiles_profilesummary")
+        else:
+            cursor.execute(RECOMPUTE_SQL.format(wijken=wijken), params)
+        scope = ProfileSummary.objects.all()
+        if codes is not None:
+            scope = scope.filter(area__municipality_code__in=codes)
+        return scope.count()

@@ -13,6 +13,6 @@ def snapshot_registrations() -> str:
 
 
 @shared_task(name="profiles.recompute")
-def recompute() -> int:
-    """All wijk summaries again (`recompute_profiles`)."""
-    return summaries.recompute()
+def recompute(municipalities: list[str] | None = None) -> int:
+    """The wijk summaries again, of these municipalities or of all (`recompute_profiles`). Safe to repeat."""
+    return summaries.recompute(municipalities)

@@ -33,7 +33,9 @@ def health_subset(tmp_path) -> Path:
 
 
 @pytest.fixture
-def health_data(seed_areas, health_subset):
+def health_data(seed_areas, health_subset, django_capture_on_commit_callbacks):
+    """The subset imported as a committed import is: the profiles' recompute runs once the import commits."""
     from socialebasis.indicators import services
 
-    return services.import_health_table(health_subset)
+    with django_capture_on_commit_callbacks(execute=True):
+        return services.import_health_table(health_subset)
