@@ -16,7 +16,7 @@ PYTEST_ARGS ?=
 # Tests run in parallel processes (pytest-xdist), one per core by default; each has its own test database.
 PYTEST_WORKERS ?= auto
 
-.PHONY: demo test install system-deps test-deps lint checks test-postgres test-sqlite schema messages clean bench-profiles bench-directory
+.PHONY: env-table demo test install system-deps test-deps lint checks test-postgres test-sqlite schema messages clean bench-profiles bench-directory
 
 demo: install
 	$(MANAGE) migrate --noinput -v 0
@@ -69,6 +69,11 @@ checks: install
 	  ALLOWED_HOSTS=socialebasis.example.nl $(MANAGE) check --deploy --fail-level WARNING
 	$(BIN)/python scripts/check_openapi.py
 	$(BIN)/python scripts/check_translations.py
+	$(BIN)/python scripts/env_table.py --check
+
+# The table of environment variables in docs/deployment.md, from the settings' own documentation.
+env-table: install
+	$(BIN)/python scripts/env_table.py
 
 test-postgres: install
 	@if ! $(BIN)/python scripts/pg_ready.py "$(PG_URL)"; then \
