@@ -8,7 +8,7 @@ admin.site.__class__ = OTPAdminSite
 
 urlpatterns = [
     path("", include("socialebasis.core.urls")),
-    path("gemeenten/", include("socialebasis.areas.urls")),
+    path("", include("socialebasis.areas.urls")),
     path("gemeenten/", include("socialebasis.profiles.urls")),
     path("gemeenten/", include("socialebasis.indicators.urls")),
     path("gemeenten/<str:statcode>/kader/", include("socialebasis.frameworks.urls")),

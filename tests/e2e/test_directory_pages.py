@@ -7,10 +7,12 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture
 def directory(site):
-    from socialebasis.directory.demo import load_demo_directory
+    from django.conf import settings
+
+    from socialebasis.demo import sociale_kaart
     from socialebasis.directory.models import Activity, MeetingPlace, Organisation
 
-    load_demo_directory()
+    sociale_kaart.load(settings.BASE_DIR / "data" / "demo" / "sociale-kaart.json")
     activity = Activity.objects.get(external_id="demo-activity-wandel")
     return {
         "list": "/sociale-kaart/",

@@ -5,7 +5,8 @@ from . import views
 app_name = "areas"
 
 urlpatterns = [
-    path("<str:statcode>/", views.municipality_detail, name="municipality"),
-    path("<str:statcode>/wijken/<str:district_code>/", views.district_detail, name="district"),
-    path("<str:statcode>/indelingen/<slug:slug>/", views.division_detail, name="division"),
+    path("", views.HomeView.as_view(), name="home"),
+    path("gemeenten/<str:statcode>/", views.municipality_detail, name="municipality"),
+    path("gemeenten/<str:statcode>/wijken/<str:district_code>/", views.district_detail, name="district"),
+    path("gemeenten/<str:statcode>/indelingen/<slug:slug>/", views.division_detail, name="division"),
 ]

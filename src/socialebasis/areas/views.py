@@ -3,14 +3,24 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
 
 from . import selectors
 from .geometry import area_km2, bounds, point_count
 from .models import Municipality
 
 
+class HomeView(TemplateView):
+    """The start page: the municipalities on the platform, each with its number of wijken."""
+
+    template_name = "areas/home.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(municipalities=selectors.municipalities_with_district_counts(), **kwargs)
+
+
 def _crumbs(*items: tuple[str, str | None]) -> list[tuple[str, str | None]]:
-    return [(_("Municipalities"), reverse("core:home")), *items]
+    return [(_("Municipalities"), reverse("areas:home")), *items]
 
 
 def _year_param(request) -> int | None:

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "socialebasis.profiles",
     "socialebasis.api",
     "socialebasis.directory",
+    "socialebasis.demo",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,8 @@ os.environ.setdefault("MAP_TILE_URL", "http://tiles.invalid/{z}/{x}/{y}.png")
 
 from .base import *  # noqa: F403
 
+# The benchmark commands (make bench-*) run with these settings; production never installs them.
+INSTALLED_APPS = [*INSTALLED_APPS, "socialebasis.benchmarks"]  # noqa: F405
 SECRET_KEY = "test-only-not-secret-7d1e9c4b2a"
 DEBUG = False
 DEMO_MODE = False

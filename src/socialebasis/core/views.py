@@ -5,18 +5,8 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
-from django.views.generic import TemplateView
-
-from socialebasis.areas.selectors import municipalities_with_district_counts
 
 from .dependencies import RETRY_AFTER_SECONDS, UNAVAILABLE_DETAIL, is_dependency_unavailable
-
-
-class HomeView(TemplateView):
-    template_name = "core/home.html"
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(municipalities=municipalities_with_district_counts(), **kwargs)
 
 
 @never_cache

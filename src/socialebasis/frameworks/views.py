@@ -68,7 +68,7 @@ def _municipality(statcode: str) -> Municipality:
 
 def _crumbs(municipality: Municipality, *items: tuple[str, str | None]) -> list[tuple[str, str | None]]:
     return [
-        (_("Municipalities"), reverse("core:home")),
+        (_("Municipalities"), reverse("areas:home")),
         (municipality.name, reverse("areas:municipality", args=[municipality.statcode])),
         *items,
     ]

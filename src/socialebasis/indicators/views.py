@@ -41,7 +41,7 @@ def monitor_upload(request, statcode: str):
             "columns": services.MONITOR_COLUMNS.items(),
             "runs": ImportRun.objects.filter(source__key=services.monitor_source_key(municipality))[:10],
             "breadcrumbs": [
-                (_("Municipalities"), reverse("core:home")),
+                (_("Municipalities"), reverse("areas:home")),
                 (municipality.name, reverse("areas:municipality", args=[statcode])),
                 (_("Upload own monitor"), None),
             ],

@@ -62,7 +62,7 @@ def erase_account(request):
         logout(request)
         services.erase_account(user, actor=user)
         messages.success(request, _("Your account and your data have been deleted."))
-        return redirect("core:home")
+        return redirect("areas:home")
     return render(request, "privacy/erase_account.html", {"form": form}, status=400 if form.errors else 200)
 
 

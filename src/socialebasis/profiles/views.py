@@ -24,7 +24,7 @@ def _year(request) -> int | None:
 
 def _crumbs(municipality, *items):
     return [
-        (_("Municipalities"), reverse("core:home")),
+        (_("Municipalities"), reverse("areas:home")),
         (municipality.name, reverse("areas:municipality", args=[municipality.statcode])),
         *items,
     ]

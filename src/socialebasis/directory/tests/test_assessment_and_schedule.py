@@ -114,14 +114,3 @@ def test_a_check_by_a_person_moves_only_checked_at(seed_areas, user_factory):
     activity.refresh_from_db()
     assert activity.checked_at is not None and activity.checked_by == professional
     assert activity.updated_at == edited
-
-
-def test_demo_content_loads_twice_without_changes(seed_areas):
-    from socialebasis.directory.demo import load_demo_directory
-
-    first = load_demo_directory()
-    assert first["activities"] > 10
-    assert load_demo_directory() == {"organisations": 0, "places": 0, "activities": 0}
-    assert not Activity.objects.filter(is_demo=True).exclude(contact_email="").exists()
-    wandel = Activity.objects.get(external_id="demo-activity-wandel")
-    assert wandel.district is not None and wandel.district.municipality.statcode == "GM0797"

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from socialebasis.accounts import services as account_services
 from socialebasis.areas import services as area_services
+from socialebasis.demo import sociale_kaart
 
 DATA_DIR = settings.BASE_DIR / "data"
 
@@ -60,7 +61,5 @@ class Command(BaseCommand):
 
     def _load_directory(self):
         # The sociale kaart's demo entries (issue 4 point 6); idempotent, keyed by external id.
-        from socialebasis.directory.demo import load_demo_directory
-
-        counts = load_demo_directory()
+        counts = sociale_kaart.load(DATA_DIR / "demo" / "sociale-kaart.json")
         self.stdout.write("sociale kaart: " + ", ".join(f"{k} {v} nieuw of gewijzigd" for k, v in counts.items()))

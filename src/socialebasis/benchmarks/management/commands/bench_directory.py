@@ -19,7 +19,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from socialebasis.areas.models import District, Municipality, Neighbourhood
-from socialebasis.directory import bench
+from socialebasis.benchmarks import directory_data as bench
 from socialebasis.directory.models import Activity, Synonym
 
 INDEX_SQL = {
