@@ -1,15 +1,10 @@
-"""Who may see and change areas. Registered with the one permission helper (accounts.permissions)."""
+"""Who may see and change areas. Registered with the one permission helper (core.permissions)."""
 
 from django.db.models import Q
 
 from socialebasis.accounts.models import Role
-from socialebasis.accounts.permissions import (
-    has_role,
-    is_administrator,
-    municipality_ids_of,
-    register,
-    works_for,
-)
+from socialebasis.accounts.permissions import has_role, is_administrator, municipality_ids_of, works_for
+from socialebasis.core.permissions import register
 
 
 def _view_division(user, division) -> bool:

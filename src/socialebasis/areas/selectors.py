@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Q, QuerySet
 
-from socialebasis.accounts.permissions import visible
+from socialebasis.core.permissions import visible
 
 from .models import AreaDivision, District, Municipality
 

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from socialebasis.privacy.register import Erasure, LegalBasis, Processing, Retention, declare
+from socialebasis.core.personal_data_register import Erasure, LegalBasis, Processing, Retention, declare
 
 ERASED = "gewiste gebruiker"
 KEPT = _("730 days (setting AUDIT_RETENTION_DAYS), then deleted")

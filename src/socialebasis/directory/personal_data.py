@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from socialebasis.privacy.register import Erasure, LegalBasis, Processing, Retention, declare, not_personal
+from socialebasis.core.personal_data_register import Erasure, LegalBasis, Processing, Retention, declare, not_personal
 
 from .vocabulary import Status
 

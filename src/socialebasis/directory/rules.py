@@ -16,10 +16,10 @@ from socialebasis.accounts.permissions import (
     is_administrator,
     is_signed_in,
     municipality_ids_of,
-    register,
     works_for,
     works_in_district,
 )
+from socialebasis.core.permissions import register
 
 from .vocabulary import PUBLIC_STATUSES, Status
 

@@ -16,7 +16,7 @@ from django.db.models import BooleanField, F, FloatField, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.lookups import GreaterThan
 
-from socialebasis.accounts.permissions import visible
+from socialebasis.core.permissions import visible
 from socialebasis.core.sql import array_literal
 
 from .models import Activity, MeetingPlace, Organisation, Synonym

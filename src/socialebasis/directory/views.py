@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from socialebasis.accounts.permissions import can
+from socialebasis.core.permissions import can
 
 from . import selectors, services
 from .forms import (

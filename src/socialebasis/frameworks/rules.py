@@ -1,10 +1,11 @@
-"""Who may change a local framework. Registered with the one permission helper (accounts.permissions).
+"""Who may change a local framework. Registered with the one permission helper (core.permissions).
 
 Frameworks are public policy: everyone may read them and ask an assessment, so there is no view rule.
 """
 
 from socialebasis.accounts.models import Role
-from socialebasis.accounts.permissions import has_role, is_administrator, register, works_for
+from socialebasis.accounts.permissions import has_role, is_administrator, works_for
+from socialebasis.core.permissions import register
 
 
 def _change_framework(user, framework) -> bool:

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from socialebasis.accounts.permissions import can
 from socialebasis.areas.models import Municipality
+from socialebasis.core.permissions import can
 
 from . import selectors, services
 from .assessment import assess_activity

@@ -5,7 +5,7 @@ The figures themselves are about areas, never about persons; only who ran an imp
 
 from django.utils.translation import gettext_lazy as _
 
-from socialebasis.privacy.register import Erasure, LegalBasis, Processing, Retention, declare, not_personal
+from socialebasis.core.personal_data_register import Erasure, LegalBasis, Processing, Retention, declare, not_personal
 
 declare(
     Processing(

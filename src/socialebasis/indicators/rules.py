@@ -1,11 +1,12 @@
-"""Who may see and upload indicator values. Registered with the one permission helper (accounts.permissions).
+"""Who may see and upload indicator values. Registered with the one permission helper (core.permissions).
 
 Published statistics (CBS, RIVM/GGD'en, the seed documents) and uploaded monitors are public figures: everyone
 may read them. Only a municipality's policy officers (and administrators) upload its own monitor.
 """
 
 from socialebasis.accounts.models import Role
-from socialebasis.accounts.permissions import has_role, is_administrator, register, works_for
+from socialebasis.accounts.permissions import has_role, is_administrator, works_for
+from socialebasis.core.permissions import register
 
 
 def _view_value(user, value) -> bool:

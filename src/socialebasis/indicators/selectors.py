@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from socialebasis.accounts.permissions import visible
+from socialebasis.core.permissions import visible
 
 from .models import Area, IndicatorValue, Source
 

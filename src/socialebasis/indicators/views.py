@@ -4,8 +4,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from socialebasis.accounts.permissions import can
 from socialebasis.areas.models import Municipality
+from socialebasis.core.permissions import can
 
 from . import services
 from .forms import MonitorUploadForm

@@ -10,8 +10,7 @@ from django.contrib import admin
 
 from socialebasis.audit.models import Action
 from socialebasis.audit.services import record_event
-
-from .register import processing_of
+from socialebasis.core.personal_data_register import processing_of
 
 
 class AuditedAdminMixin:

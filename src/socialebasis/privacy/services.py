@@ -16,8 +16,7 @@ from django.utils import timezone
 
 from socialebasis.audit.models import Action
 from socialebasis.audit.services import record_event
-
-from .register import Erasure, Processing, not_personal_fields, processings
+from socialebasis.core.personal_data_register import Erasure, Processing, not_personal_fields, processings
 
 
 def rows_about(processing: Processing, user) -> models.QuerySet:
@@ -190,7 +189,7 @@ def undeclared_personal_fields(checked_models=None) -> list[str]:
     """
     from django.apps import apps
 
-    from .register import processing_of
+    from socialebasis.core.personal_data_register import processing_of
 
     user_model = apps.get_model(settings.AUTH_USER_MODEL)
     missing = []

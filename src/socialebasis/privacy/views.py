@@ -12,13 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from socialebasis.accounts.permissions import can
 from socialebasis.audit.models import Action
 from socialebasis.audit.services import record_event
+from socialebasis.core.permissions import can
+from socialebasis.core.personal_data_register import processings
 
 from . import services
 from .forms import EraseAccountForm
-from .register import processings
 
 
 @login_required

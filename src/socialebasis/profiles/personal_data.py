@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from socialebasis.privacy.register import Erasure, LegalBasis, Processing, Retention, declare
+from socialebasis.core.personal_data_register import Erasure, LegalBasis, Processing, Retention, declare
 
 declare(
     Processing(

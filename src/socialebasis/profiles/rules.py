@@ -6,7 +6,8 @@ professionals and policy officers change it. Administrators may do both.
 """
 
 from socialebasis.accounts.models import Role
-from socialebasis.accounts.permissions import has_role, is_administrator, register, works_for
+from socialebasis.accounts.permissions import has_role, is_administrator, works_for
+from socialebasis.core.permissions import register
 
 
 def _public(user, obj) -> bool:

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from socialebasis.accounts.permissions import visible
 from socialebasis.areas.models import District, Municipality
+from socialebasis.core.permissions import visible
 from socialebasis.indicators.models import Area, Indicator, IndicatorValue, Level, Source, Unit
 
 from .models import AgendaItem, Norm, ProfileSummary, Verdict

@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from socialebasis.accounts.permissions import can
 from socialebasis.areas.geometry import bounds
 from socialebasis.areas.models import District, Municipality
+from socialebasis.core.permissions import can
 
 from . import charts, findings, registrations, selectors, services
 from . import norms as norm_checks

@@ -6,9 +6,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from socialebasis.accounts.permissions import can
 from socialebasis.audit.models import Action
 from socialebasis.audit.services import record_event
+from socialebasis.core.permissions import can
 
 from .registry import Transition, Workflow, workflow_of
 

@@ -1,7 +1,7 @@
 import pytest
 
-from socialebasis.accounts import permissions
 from socialebasis.areas.models import AreaDivision, Municipality
+from socialebasis.core import permissions
 
 pytestmark = pytest.mark.django_db
 

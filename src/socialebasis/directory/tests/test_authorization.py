@@ -145,8 +145,8 @@ def test_api_list_rows_have_exactly_the_documented_fields(client, entries):
 
 
 def test_professionals_moderate_in_their_own_wijken(client, seed_areas, user_factory, verified):
-    from socialebasis.accounts.permissions import can
     from socialebasis.areas.models import District
+    from socialebasis.core.permissions import can
 
     heusden = Municipality.objects.get(statcode="GM0797")
     first, second = District.objects.filter(municipality=heusden).order_by("statcode")[:2]

@@ -8,10 +8,10 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle
 from rest_framework.views import APIView
 
-from socialebasis.accounts.permissions import can
 from socialebasis.api.schema import problem_responses
 from socialebasis.api.throttling import SignedInRateThrottle
 from socialebasis.areas.models import Municipality
+from socialebasis.core.permissions import can
 
 from .. import selectors, services
 from ..document import FrameworkDocumentError, FrameworkDocumentSerializer, flatten_errors

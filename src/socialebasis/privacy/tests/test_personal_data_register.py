@@ -9,8 +9,8 @@ from django.test.utils import isolate_apps
 from django.utils import timezone
 
 from socialebasis.audit.models import Action, AuditEvent
+from socialebasis.core.personal_data_register import Erasure, processings
 from socialebasis.privacy import services
-from socialebasis.privacy.register import Erasure, processings
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from socialebasis.accounts import services as account_services
 from socialebasis.areas import services as area_services
+from socialebasis.areas.models import Municipality
 from socialebasis.demo import sociale_kaart
+from socialebasis.profiles import services as profile_services
 
 DATA_DIR = settings.BASE_DIR / "data"
 
@@ -49,6 +51,7 @@ class Command(BaseCommand):
         self._load_directory()
         # Health figures (CBS/RIVM 50090NED), the seed documents' figures and Heusden's ondergrens (issue 5).
         call_command("load_indicators", stdout=self.stdout)
+        self._apply_norm_presets()
         # The sociale kaart's registrations per wijk as this year's indicator values (issue 5 point 2).
         call_command("snapshot_registrations", stdout=self.stdout)
         if no_accounts:
@@ -58,6 +61,16 @@ class Command(BaseCommand):
         except account_services.DemoModeRequired as exc:
             raise CommandError(f"{exc} Gebruik --no-accounts buiten de demo.") from None
         self.stdout.write("demo-accounts: " + ", ".join(u.username for u in users))
+
+    def _apply_norm_presets(self):
+        for municipality in Municipality.objects.all():
+            if profile_services.preset_path(municipality) is None:
+                continue
+            try:
+                added, present = profile_services.apply_preset(municipality)
+            except profile_services.PresetError as exc:
+                raise CommandError(str(exc)) from None
+            self.stdout.write(f"ondergrenzen {municipality.statcode}: {added} nieuw, {present} al aanwezig")
 
     def _load_directory(self):
         # The sociale kaart's demo entries (issue 4 point 6); idempotent, keyed by external id.

@@ -2,9 +2,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from socialebasis.accounts.permissions import visible
 from socialebasis.audit.models import Action
 from socialebasis.audit.services import record_event
+from socialebasis.core.permissions import visible
 from socialebasis.directory import hsds
 from socialebasis.directory.models import Activity, MeetingPlace, Organisation
 

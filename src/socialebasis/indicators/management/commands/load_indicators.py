@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from socialebasis.areas.models import Municipality
 from socialebasis.indicators import services
 
 DATA_DIR = settings.BASE_DIR / "data"
@@ -9,8 +8,8 @@ DATA_DIR = settings.BASE_DIR / "data"
 
 class Command(BaseCommand):
     help = (
-        "Import the shipped indicator data (CBS/RIVM 50090NED health table, the seed documents' figures) and add "
-        "the municipalities' preset minimum standards. Idempotent: running it again changes nothing."
+        "Import the shipped indicator data (CBS/RIVM 50090NED health table, the seed documents' figures). "
+        "Idempotent: running it again changes nothing."
     )
 
     def add_arguments(self, parser):
@@ -18,18 +17,8 @@ class Command(BaseCommand):
         parser.add_argument("--seed-figures", default=str(DATA_DIR / "seed_figures.csv"))
 
     def handle(self, health, seed_figures, **options):
-        from socialebasis.profiles import services as profile_services
-
         try:
             self.stdout.write(f"gezondheid (50090NED): {services.import_health_table(health).summary()}")
             self.stdout.write(f"cijfers uit de beleidsvisies: {services.import_seed_figures(seed_figures).summary()}")
         except services.IndicatorImportError as exc:
             raise CommandError(str(exc)) from None
-        for municipality in Municipality.objects.all():
-            if profile_services.preset_path(municipality) is None:
-                continue
-            try:
-                added, present = profile_services.apply_preset(municipality)
-            except profile_services.PresetError as exc:
-                raise CommandError(str(exc)) from None
-            self.stdout.write(f"ondergrenzen {municipality.statcode}: {added} nieuw, {present} al aanwezig")

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
 from django.utils import translation
 
+from socialebasis.core.personal_data_register import processings
 from socialebasis.privacy import services
-from socialebasis.privacy.register import processings
 
 
 class Command(BaseCommand):

@@ -1,5 +1,8 @@
 """The personal-data register: each app declares, next to its models, which personal data it keeps and why.
 
+This module holds the declarations (it sits in `core` so that every app can declare); the `privacy` app builds the
+export, erasure, retention and the register of processing activities from them.
+
 An app's `personal_data.py` calls `declare(Processing(...))` for every model that holds personal data, and
 `not_personal(...)` for fields that look personal but are not (the name of a municipality). From those declarations
 alone the platform builds a resident's data export, the erasure of an account, the nightly retention round and the
