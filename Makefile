@@ -61,6 +61,7 @@ locale/nl/LC_MESSAGES/django.mo: locale/nl/LC_MESSAGES/django.po
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 # Migrations, deploy checks, the committed OpenAPI document and the Dutch translations.
 checks: install
