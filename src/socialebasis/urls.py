@@ -14,6 +14,7 @@ urlpatterns = [
     path("gemeenten/<str:statcode>/kader/", include("socialebasis.frameworks.urls")),
     path("sociale-kaart/", include("socialebasis.directory.urls")),
     path("account/", include("socialebasis.accounts.urls")),
+    path("bestanden/", include("socialebasis.uploads.urls")),
     path("api/v1/", include("socialebasis.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
