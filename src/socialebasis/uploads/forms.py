@@ -6,7 +6,8 @@ while the form is validated, so a refusal is shown at the field, in Dutch, and r
 
     photo = UploadField(label=_("Photo"), kinds=[Kind.PHOTO], required=False)
 
-or uses `UploadForm` (with a prefix, next to its own form), which also asks what the photo shows.
+with `AltTextField` and `require_alt_text` for a photo that others will see, or uses `UploadForm` (with a prefix,
+next to its own form), which does both.
 """
 
 from django import forms
@@ -59,43 +60,53 @@ class UploadField(forms.FileField):
         return check_file(uploaded, kinds=self.kinds)
 
 
+class AltTextField(forms.CharField):
+    """What a photo shows, in a few words: its alt text for people who cannot see it (WCAG 1.1.1)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("What is in the photo?"))
+        kwargs.setdefault(
+            "help_text",
+            _(
+                "Describe the photo in a few words, for people who cannot see it. For example: children "
+                "playing football on the square."
+            ),
+        )
+        kwargs.setdefault("max_length", 250)
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"class": "utrecht-textbox utrecht-textbox--html-input"}))
+        super().__init__(**kwargs)
+
+
+def require_alt_text(form: forms.Form, file_field: str, alt_text_field: str) -> None:
+    """In a form's clean(): a photo that others will see needs its description; the error goes to that field."""
+    checked = form.cleaned_data.get(file_field)
+    if checked is not None and checked.kind == Kind.PHOTO and not form.cleaned_data.get(alt_text_field, "").strip():
+        form.add_error(alt_text_field, _("Describe what is in the photo, for people who cannot see it."))
+
+
 class UploadForm(forms.Form):
-    """A file and, for a photo, what it shows (its alt text); `save()` stores it for `owner`, unattached."""
+    """A file and, for a photo, what it shows (its alt text); `save()` stores it for `owner`, unattached.
+
+    Use it with a prefix next to an app's own form, or take its two fields and `require_alt_text` into that form.
+    """
 
     file = UploadField(label=_("File"))
-    alt_text = forms.CharField(
-        label=_("What is in the photo?"),
-        max_length=250,
-        required=False,
-        help_text=_(
-            "Describe the photo in a few words, for people who cannot see it. For example: children "
-            "playing football on the square."
-        ),
-        widget=forms.TextInput(attrs={"class": "utrecht-textbox utrecht-textbox--html-input"}),
-    )
+    alt_text = AltTextField()
 
     def __init__(self, *args, owner, purpose: str, kinds=ALL_KINDS, alt_text_required: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.owner = owner
         self.purpose = purpose
         self.alt_text_required = alt_text_required
-        field = UploadField(label=self.fields["file"].label, kinds=kinds)
-        self.fields["file"] = field
+        self.fields["file"] = UploadField(label=self.fields["file"].label, kinds=kinds)
         if set(kinds) == {Kind.DOCUMENT}:
             del self.fields["alt_text"]
 
     def clean(self):
         cleaned = super().clean()
-        checked = cleaned.get("file")
-        if (
-            checked is not None
-            and checked.kind == Kind.PHOTO
-            and self.alt_text_required
-            and "alt_text" in self.fields
-            and not cleaned.get("alt_text", "").strip()
-        ):
-            # Photos shown to others need a description (WCAG 1.1.1): a screen reader reads it out instead.
-            self.add_error("alt_text", _("Describe what is in the photo, for people who cannot see it."))
+        if self.alt_text_required and "alt_text" in self.fields:
+            require_alt_text(self, "file", "alt_text")
         return cleaned
 
     def save(self) -> Upload:

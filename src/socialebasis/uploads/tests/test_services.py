@@ -169,3 +169,29 @@ def test_export_holds_every_file_and_what_we_know_about_it(owner, user_factory, 
         for upload in (photo, document):
             assert zipped.read(by_id[str(upload.pk)]["file_in_archive"]) == stored_bytes(upload.file.name)
     assert AuditEvent.objects.filter(action=Action.EXPORT, details__owner=owner.pk, details__count=2).exists()
+
+
+def test_orphan_removal_is_scheduled_nightly_and_runs_the_service(owner, settings):
+    from socialebasis.background import app
+    from socialebasis.uploads import tasks
+
+    entry = settings.CELERY_BEAT_SCHEDULE["uploads-orphans"]
+    assert entry["task"] == "uploads.delete_orphans"
+    assert "uploads.delete_orphans" in app.tasks
+    _store(owner, now=datetime.now(UTC) - timedelta(days=2))
+    assert tasks.delete_orphans.delay().get() == 1
+    assert not Upload.objects.exists()
+
+
+def test_deleting_in_the_admin_goes_through_the_service(client, owner, user_factory, verified):
+    from django.urls import reverse
+
+    upload = _store(owner)
+    pk = upload.pk
+    administrator = user_factory(username="beheerder", administrator=True)
+    verified(client, administrator)
+    url = reverse("admin:uploads_upload_delete", args=[pk])
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"post": "yes"}).status_code == 302
+    assert not Upload.objects.filter(pk=pk).exists()
+    assert AuditEvent.objects.filter(action=Action.DELETE, object_id=str(pk), actor=administrator).exists()
