@@ -119,6 +119,7 @@ def attach(upload: Upload, obj: models.Model, *, actor=None) -> Upload:
             record_event(actor or locked.owner, Action.UPDATE, locked, attached_to=f"{obj._meta.label_lower}:{obj.pk}")
     for field in ("object_type", "object_id", "attached_at"):
         setattr(upload, field, getattr(locked, field))
+    upload.__dict__.pop("_attached_object", None)  # selectors.attached_object looks it up again
     return upload
 
 

@@ -190,8 +190,29 @@ def test_deleting_in_the_admin_goes_through_the_service(client, owner, user_fact
     pk = upload.pk
     administrator = user_factory(username="beheerder", administrator=True)
     verified(client, administrator)
+    listing = client.get(reverse("admin:uploads_upload_changelist"), {"q": str(pk)[:8]})
+    assert listing.status_code == 200
+    assert str(pk) in listing.content.decode()
     url = reverse("admin:uploads_upload_delete", args=[pk])
     assert client.get(url).status_code == 200
     assert client.post(url, {"post": "yes"}).status_code == 302
     assert not Upload.objects.filter(pk=pk).exists()
     assert AuditEvent.objects.filter(action=Action.DELETE, object_id=str(pk), actor=administrator).exists()
+
+
+def test_storage_that_cannot_be_written_is_an_outage_and_leaves_no_row(owner, settings, tmp_path):
+    from socialebasis.core.dependencies import is_dependency_unavailable
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the storage expects a folder")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": blocker / "media"},
+        },
+    }
+    with pytest.raises(services.StorageUnavailable) as outage:
+        _store(owner)
+    assert is_dependency_unavailable(outage.value)  # pages answer 503 (core.views.server_error)
+    assert not Upload.objects.exists()
