@@ -49,10 +49,14 @@ def _serve(request: HttpRequest, pk: UUID, *, thumbnail: bool) -> HttpResponse:
         raise Http404 from None
     except Exception:
         return unavailable_response(request)
-    public = selectors.is_public(upload)
-    if not public and not thumbnail and upload.owner_id != request.user.pk:
-        # Someone else's file that not everyone may see: staff reading a resident's document, for instance.
-        record_event(request.user, Action.VIEW, upload, purpose=upload.purpose)
+    try:
+        public = selectors.is_public(upload)
+        if not public and not thumbnail and upload.owner_id != request.user.pk:
+            # Someone else's file that not everyone may see: staff reading a resident's document, for instance.
+            record_event(request.user, Action.VIEW, upload, purpose=upload.purpose)
+    except BaseException:
+        handle.close()
+        raise
     response = FileResponse(
         handle,
         content_type=upload.mime_type,

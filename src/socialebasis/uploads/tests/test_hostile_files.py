@@ -101,7 +101,7 @@ def test_a_photo_only_field_refuses_a_pdf(owner):
     assert errors == {"file": ["Dit bestand kunnen we niet gebruiken. Kies een foto (JPG, PNG, WebP, HEIC)."]}
 
 
-def test_a_file_over_the_size_limit_is_refused_before_it_is_read(owner, settings):
+def test_a_file_over_the_size_limit_is_refused(owner, settings):
     settings.UPLOADS_MAX_BYTES = 2000
     big = hostile.pdf(pages=30)
     assert len(big) > 2000
