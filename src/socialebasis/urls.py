@@ -16,6 +16,7 @@ urlpatterns = [
     path("account/", include("socialebasis.accounts.urls")),
     path("account/", include("socialebasis.privacy.urls")),
     path("stap/", include("socialebasis.workflows.urls")),
+    path("bestanden/", include("socialebasis.uploads.urls")),
     path("api/v1/", include("socialebasis.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),

@@ -6,6 +6,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from .env import config
+from .includes.uploads import UPLOADS_STORAGE
 
 SRC_DIR = Path(__file__).resolve().parents[1]
 BASE_DIR = SRC_DIR.parents[1]
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "socialebasis.api",
     "socialebasis.directory",
     "socialebasis.demo",
+    "socialebasis.uploads",
 ]
 
 MIDDLEWARE = [
@@ -128,7 +130,9 @@ STATICFILES_DIRS = [
     ("vendor/leaflet", NODE_MODULES / "leaflet" / "dist"),
 ]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploaded photos and documents: on the file system under MEDIA_ROOT (var/media/ in the checkout) or in an
+    # S3-compatible bucket, as includes/uploads.py reads it. Never served from a public address (ADR 0024).
+    "default": UPLOADS_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -155,3 +159,4 @@ from .includes.maps import *  # noqa: E402,F403
 from .includes.privacy import *  # noqa: E402,F403
 from .includes.security import *  # noqa: E402,F403
 from .includes.tasks import *  # noqa: E402,F403
+from .includes.uploads import *  # noqa: E402,F403

@@ -148,7 +148,19 @@ def _admin_log(user, seed):
     )
 
 
+def _upload(user, seed):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from socialebasis.uploads import services as upload_services
+    from socialebasis.uploads.tests.hostile import photo
+
+    upload_services.store_upload(
+        SimpleUploadedFile("foto.jpg", photo()), owner=user, purpose="verhaal", alt_text="Onze tuin"
+    )
+
+
 EXAMPLES = {
+    "uploads.Upload": _upload,
     "accounts.User": lambda user, seed: None,
     "directory.SavedSearch": _saved_search,
     "directory.Organisation": _entries,
