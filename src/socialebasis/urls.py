@@ -13,6 +13,7 @@ urlpatterns = [
     path("gemeenten/", include("socialebasis.indicators.urls")),
     path("gemeenten/<str:statcode>/kader/", include("socialebasis.frameworks.urls")),
     path("sociale-kaart/", include("socialebasis.directory.urls")),
+    path("account/berichten/", include("socialebasis.notifications.urls")),
     path("account/", include("socialebasis.accounts.urls")),
     path("api/v1/", include("socialebasis.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "socialebasis.profiles",
     "socialebasis.api",
     "socialebasis.directory",
+    "socialebasis.notifications",
 ]
 
 MIDDLEWARE = [
@@ -75,6 +76,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "socialebasis.core.context_processors.site",
+                "socialebasis.notifications.context_processors.inbox",
             ],
         },
     },
@@ -138,6 +140,7 @@ MAILERS = {
             "username": config("EMAIL_HOST_USER", "", "SMTP user name."),
             "password": config("EMAIL_HOST_PASSWORD", "", "SMTP password."),
             "use_tls": config("EMAIL_USE_TLS", False, "Use STARTTLS for SMTP."),
+            "timeout": config("EMAIL_TIMEOUT", 30, "Seconds to wait for the SMTP server before giving up."),
         },
     }
 }
@@ -149,5 +152,6 @@ from .includes.directory import *  # noqa: E402,F403
 from .includes.indicators import *  # noqa: E402,F403
 from .includes.logging import *  # noqa: E402,F403
 from .includes.maps import *  # noqa: E402,F403
+from .includes.notifications import *  # noqa: E402,F403
 from .includes.security import *  # noqa: E402,F403
 from .includes.tasks import *  # noqa: E402,F403
