@@ -86,9 +86,7 @@ class Message(models.Model):
         verbose_name = _("message")
         verbose_name_plural = _("messages")
         constraints = [
-            models.UniqueConstraint(
-                fields=["recipient", "key"], condition=~Q(key=""), name="notif_message_key_unique"
-            ),
+            models.UniqueConstraint(fields=["recipient", "key"], condition=~Q(key=""), name="notif_message_key_unique"),
         ]
         indexes = [
             models.Index(fields=["recipient", "-created_at"], name="notif_inbox"),

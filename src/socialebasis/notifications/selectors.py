@@ -3,10 +3,9 @@
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-
-from django.conf import settings
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 

@@ -95,10 +95,7 @@ def deliver(delivery_id: int) -> bool:
     """
     with transaction.atomic():
         delivery = (
-            Delivery.objects.select_for_update(of=("self",))
-            .select_related("recipient")
-            .filter(pk=delivery_id)
-            .first()
+            Delivery.objects.select_for_update(of=("self",)).select_related("recipient").filter(pk=delivery_id).first()
         )
         if delivery is None or delivery.status != Delivery.Status.PENDING:
             return False
@@ -213,9 +210,9 @@ def _set_frequency(user, kind: Kind, frequency: Frequency) -> Frequency:
     Preference.objects.update_or_create(user=user, kind=kind.key, defaults={"frequency": frequency})
     if frequency == Frequency.OFF:
         # What was waiting for the digest is not mailed any more either.
-        Message.objects.filter(
-            recipient=user, kind=kind.key, frequency=Frequency.DAILY, delivery__isnull=True
-        ).update(frequency=Frequency.OFF)
+        Message.objects.filter(recipient=user, kind=kind.key, frequency=Frequency.DAILY, delivery__isnull=True).update(
+            frequency=Frequency.OFF
+        )
     return frequency
 
 
@@ -269,8 +266,5 @@ def erase_messages(user, *, actor=None) -> int:
     Preference.objects.filter(user=user).delete()
     RecipientSettings.objects.filter(user=user).delete()
     removed = per_model.get(Message._meta.label, 0)
-    record_event(
-        actor, Action.DELETE, object_type="notifications.message", object_id=str(user.pk), removed=removed
-    )
+    record_event(actor, Action.DELETE, object_type="notifications.message", object_id=str(user.pk), removed=removed)
     return removed
-

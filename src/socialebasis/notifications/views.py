@@ -21,9 +21,9 @@ def _crumbs(*items):
 
 @login_required
 def inbox(request):
-    page = Paginator(selectors.inbox_of(request.user).only(
-        "pk", "subject", "created_at", "read_at"
-    ), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = Paginator(
+        selectors.inbox_of(request.user).only("pk", "subject", "created_at", "read_at"), PAGE_SIZE
+    ).get_page(request.GET.get("pagina"))
     return render(
         request,
         "notifications/inbox.html",
@@ -80,9 +80,7 @@ def preferences(request):
         {
             "form": form,
             "fixed_kinds": [kind for kind in kinds if not kind.optional],
-            "breadcrumbs": _crumbs(
-                (_("Messages"), reverse("notifications:inbox")), (_("E-mail about messages"), None)
-            ),
+            "breadcrumbs": _crumbs((_("Messages"), reverse("notifications:inbox")), (_("E-mail about messages"), None)),
         },
     )
 
@@ -97,8 +95,6 @@ def unsubscribe(request, token: str):
         return render(request, "notifications/unsubscribe_invalid.html", status=404)
     if request.method == "POST":
         kinds = services.unsubscribe(unsubscription)
-        return render(
-            request, "notifications/unsubscribed.html", {"unsubscription": unsubscription, "kinds": kinds}
-        )
+        return render(request, "notifications/unsubscribed.html", {"unsubscription": unsubscription, "kinds": kinds})
     # A GET only asks: link scanners in mail filters open links, and must not unsubscribe anyone.
     return render(request, "notifications/unsubscribe.html", {"unsubscription": unsubscription})

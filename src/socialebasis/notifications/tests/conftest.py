@@ -84,3 +84,19 @@ def text_of(message: EmailMessage) -> str:
 def commit(django_capture_on_commit_callbacks):
     """Run a block as if its transaction committed: the on_commit work (the e-mail task) runs at the end."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture(autouse=True)
+def project_celery_app():
+    """The project's Celery app (eager without a broker) is the current one in these tests.
+
+    A test with a real worker (start_worker) makes its own app the current and default app of the process and
+    leaves it so; tasks queued later would go to that worker's broker instead of running at once.
+    """
+    from socialebasis.background import app
+
+    app.set_current()
+    app.set_default()
+    yield
+    app.set_current()
+    app.set_default()
