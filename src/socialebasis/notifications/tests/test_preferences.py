@@ -24,9 +24,7 @@ def test_the_page_offers_each_kind_that_may_be_turned_off_with_three_choices(cli
 def test_saving_stores_the_choices_and_the_language(client, user_factory):
     user = user_factory()
     client.force_login(user)
-    response = client.post(
-        "/account/berichten/instellingen/", {"kind-directory.reminder": "daily", "language": "en"}
-    )
+    response = client.post("/account/berichten/instellingen/", {"kind-directory.reminder": "daily", "language": "en"})
     assert response.status_code == 302
     assert selectors.preferences_of(user)["directory.reminder"] == Frequency.DAILY
     assert selectors.language_of(user) == "en"
@@ -36,9 +34,7 @@ def test_saving_stores_the_choices_and_the_language(client, user_factory):
 def test_a_choice_that_is_not_offered_is_refused_where_it_was_made(client, user_factory):
     user = user_factory()
     client.force_login(user)
-    response = client.post(
-        "/account/berichten/instellingen/", {"kind-directory.reminder": "hourly", "language": "nl"}
-    )
+    response = client.post("/account/berichten/instellingen/", {"kind-directory.reminder": "hourly", "language": "nl"})
     assert response.status_code == 200
     assert "utrecht-form-fieldset--invalid" in response.content.decode()
     assert not Preference.objects.filter(user=user).exists()
