@@ -27,7 +27,7 @@ from .selectors import Unsubscription
 
 log = structlog.get_logger(__name__)
 
-# Tries per e-mail before it is marked failed (with the task's backoff: about a day in all).
+# Tries per e-mail before it is marked failed (with the task's backoff: a few hours in all).
 MAX_ATTEMPTS = 10
 
 
