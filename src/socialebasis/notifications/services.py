@@ -111,9 +111,9 @@ def deliver(delivery_id: int) -> bool:
     return delivery.status == Delivery.Status.SENT
 
 
-def record_failed_attempt(delivery_id: int, error: Exception) -> bool:
+def record_failed_attempt(delivery_id: int, error: Exception, *, permanent: bool = False) -> bool:
     """Note a failed attempt; True when it is worth trying again (not a permanent refusal, tries left)."""
-    permanent = _is_permanent(error)
+    permanent = permanent or _is_permanent(error)
     with transaction.atomic():
         delivery = Delivery.objects.select_for_update().filter(pk=delivery_id).first()
         if delivery is None or delivery.status != Delivery.Status.PENDING:

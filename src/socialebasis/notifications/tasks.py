@@ -22,6 +22,10 @@ def send_delivery(self, delivery_id: int) -> bool:
             factor=30, retries=self.request.retries, maximum=3600, full_jitter=True
         )
         raise self.retry(exc=error, countdown=countdown) from error
+    except Exception as error:
+        # A fault of ours (a template, the data), not of the mail server: trying again would fail the same way.
+        services.record_failed_attempt(delivery_id, error, permanent=True)
+        raise
 
 
 @shared_task(name="notifications.send_digests")

@@ -191,3 +191,18 @@ def test_a_user_without_an_address_gets_the_message_in_the_inbox_only(smtp_serve
     message = security_notice(user, commit)
     assert message.delivery is None
     assert smtp_server.received == []
+
+
+def test_a_fault_of_ours_marks_the_mail_failed_instead_of_trying_forever(smtp_server, commit, user_factory):
+    # Made, not yet sent (the test's transaction never commits); then the e-mail cannot be written (a broken
+    # template, say): trying again would fail the same way.
+    message = services.notify(user_factory(), "account.security")
+    delivery = Delivery.objects.get(pk=message.delivery_id)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("socialebasis.notifications.services.build_email", lambda *args: 1 / 0)
+        with pytest.raises(ZeroDivisionError):
+            send_delivery.apply(args=[delivery.pk], throw=True).get()
+    delivery.refresh_from_db()
+    assert delivery.status == Delivery.Status.FAILED and "ZeroDivisionError" in delivery.last_error
+    with commit():
+        assert services.resend_waiting(now=timezone.now() + timedelta(hours=1)) == 0
