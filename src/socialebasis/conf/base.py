@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "socialebasis.directory",
     "socialebasis.demo",
     "socialebasis.uploads",
+    "socialebasis.notifications",
 ]
 
 MIDDLEWARE = [
@@ -80,6 +81,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "socialebasis.core.context_processors.site",
+                "socialebasis.notifications.context_processors.inbox",
             ],
         },
     },
@@ -145,6 +147,7 @@ MAILERS = {
             "username": config("EMAIL_HOST_USER", "", "SMTP user name."),
             "password": config("EMAIL_HOST_PASSWORD", "", "SMTP password."),
             "use_tls": config("EMAIL_USE_TLS", False, "Use STARTTLS for SMTP."),
+            "timeout": config("EMAIL_TIMEOUT", 30, "Seconds to wait for the SMTP server before giving up."),
         },
     }
 }
@@ -156,6 +159,7 @@ from .includes.directory import *  # noqa: E402,F403
 from .includes.indicators import *  # noqa: E402,F403
 from .includes.logging import *  # noqa: E402,F403
 from .includes.maps import *  # noqa: E402,F403
+from .includes.notifications import *  # noqa: E402,F403
 from .includes.privacy import *  # noqa: E402,F403
 from .includes.security import *  # noqa: E402,F403
 from .includes.tasks import *  # noqa: E402,F403

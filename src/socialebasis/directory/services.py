@@ -14,6 +14,7 @@ from socialebasis.audit.models import Action
 from socialebasis.audit.services import record_event
 from socialebasis.frameworks import selectors as framework_selectors
 from socialebasis.frameworks.assessment import UnknownCriteria, assess_activity
+from socialebasis.notifications.services import notify
 
 from .locating import locate_district
 from .models import Activity, MeetingPlace, Organisation, SavedSearch
@@ -231,20 +232,17 @@ def review_freshness(now=None) -> dict[str, list]:
 
 
 def _send_reminder(entry) -> None:
-    from django.core.mail import send_mail
-
-    address = entry.owner.email if entry.owner_id and entry.owner.email else ""
-    if not address:
+    """The owner hears about it in their inbox, and by e-mail as they chose (after this round commits)."""
+    if not entry.owner_id:
         return
-    name = getattr(entry, "title", None) or entry.name
-    transaction.on_commit(
-        lambda: send_mail(
-            f"Kloppen uw gegevens op de sociale kaart nog? ({name})",
-            f"Wilt u controleren of '{name}' nog klopt? Log in en kies 'Nog steeds juist' of pas het aan.",
-            None,
-            [address],
-            fail_silently=True,
-        )
+    reference = _reference(entry).isoformat()
+    notify(
+        entry.owner,
+        "directory.reminder",
+        context={"name": getattr(entry, "title", None) or entry.name},
+        about=entry,
+        # One reminder per entry per unchecked period, however often the round runs.
+        key=f"directory.reminder:{entry._meta.model_name}:{entry.pk}:{reference}",
     )
 
 

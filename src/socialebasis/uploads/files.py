@@ -14,6 +14,8 @@ browser downloads it and never shows it as a page of ours (views.py).
 """
 
 import io
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -24,7 +26,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from PIL import Image, ImageCms, ImageOps
+from PIL import Image, ImageCms, ImageFile, ImageOps
 
 from .models import Kind
 
@@ -137,6 +139,27 @@ def _checked_pdf(data: bytes, original_name: str) -> CheckedFile:
     return CheckedFile(Kind.DOCUMENT, PDF_MIME_TYPE, "pdf", data, original_name=f"{stem}.pdf")
 
 
+_STRICT = threading.Lock()
+
+
+@contextmanager
+def _refusing_truncated_images():
+    """Decode with Pillow's refusal of truncated data switched on, whatever another library set.
+
+    The switch is one global of Pillow, and WeasyPrint (the PDF report) turns it off for good when it is imported:
+    from then on a truncated upload would decode with grey where the data stops. The lock keeps two uploads in this
+    process from restoring each other's value; a PDF made at the same moment refuses a truncated image of its own
+    for that instant, which our reports (their charts are our own SVG) never hold.
+    """
+    with _STRICT:
+        before = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            yield
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = before
+
+
 def _checked_photo(data: bytes, original_name: str, kinds: frozenset) -> CheckedFile:
     not_usable = UploadRefused(REFUSED_TYPE[kinds], code="type")
     damaged = UploadRefused(
@@ -154,9 +177,10 @@ def _checked_photo(data: bytes, original_name: str, kinds: frozenset) -> Checked
     if image.width * image.height > settings.UPLOADS_MAX_PIXELS:
         raise _too_many_pixels()
     try:
-        image.verify()
-        image = Image.open(io.BytesIO(data), formats=PHOTO_FORMATS)
-        clean = _clean_pixels(image)
+        with _refusing_truncated_images():
+            image.verify()
+            image = Image.open(io.BytesIO(data), formats=PHOTO_FORMATS)
+            clean = _clean_pixels(image)
     except Image.DecompressionBombError as exc:
         raise _too_many_pixels() from exc
     except Exception as exc:

@@ -31,4 +31,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "profiles.snapshot_registrations",
         "schedule": crontab(hour=3, minute=0, day_of_month=1, month_of_year=1),
     },
+    # Messages to users (notifications): the daily digest in the morning, e-mails that got stuck, retention.
+    "notifications-digest": {"task": "notifications.send_digests", "schedule": crontab(hour=7, minute=0)},
+    "notifications-resend": {"task": "notifications.resend_waiting", "schedule": crontab(minute="*/15")},
+    "notifications-retention": {"task": "notifications.delete_expired", "schedule": crontab(hour=3, minute=30)},
 }

@@ -151,6 +151,19 @@ def test_truncated_jpeg_is_refused(owner):
     }
 
 
+def test_truncated_jpeg_is_refused_also_after_the_pdf_report_loosened_pillow(owner):
+    # WeasyPrint (the printable report) switches Pillow's refusal of truncated images off for the whole process
+    # when it is imported; a worker that made a report before must still refuse a half photo.
+    import weasyprint  # noqa: F401
+    from PIL import ImageFile
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True
+    whole = hostile.photo("JPEG", size=(400, 300))
+    errors = _form_errors(whole[: len(whole) // 2], "half.jpg", "image/jpeg", owner)
+    assert list(errors) == ["file"]
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True  # left as WeasyPrint wants it
+
+
 def test_damaged_pdf_is_refused(owner):
     errors = _form_errors(b"%PDF-1.7\n" + b"\x00" * 200, "kapot.pdf", "application/pdf", owner)
     assert errors == {
