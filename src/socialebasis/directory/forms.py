@@ -4,11 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from socialebasis.areas.models import District
+from socialebasis.core.dates import FIRST_YEAR, LAST_YEAR, MESSAGE, in_window, validate_in_window
 from socialebasis.core.forms import StyledFormMixin, utrecht_class
 
 from .geocoding import normalise_postcode
 from .models import Activity, MeetingPlace, Organisation
-from .schedule import ScheduleError, parse_rule
+from .schedule import ScheduleError, check_rule
 from .selectors import ActivitySearch, district_ids_for, municipality_id_for
 from .vocabulary import (
     WEEKDAYS,
@@ -173,6 +174,7 @@ class ActivityForm(StyledFormMixin, forms.ModelForm):
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
         help_text=_("For example 2026-09-01 14:00."),
+        validators=[validate_in_window],
     )
 
     exception_dates = forms.CharField(
@@ -227,15 +229,20 @@ class ActivityForm(StyledFormMixin, forms.ModelForm):
                 self.add_error("starts_at", _("A repeating activity needs a first time."))
             else:
                 try:
-                    parse_rule(rule, data["starts_at"])
+                    check_rule(rule, data["starts_at"])
                 except ScheduleError as exc:
                     self.add_error("recurrence", str(exc))
         dates = []
         for text in [t.strip() for t in data.get("exception_dates", "").split(",") if t.strip()]:
             try:
-                dates.append(date.fromisoformat(text).isoformat())
+                day = date.fromisoformat(text)
             except ValueError:
                 self.add_error("exception_dates", _("%(text)s is not a date like 2026-12-25.") % {"text": text[:20]})
+                continue
+            if not in_window(day):
+                self.add_error("exception_dates", MESSAGE % {"first": FIRST_YEAR, "last": LAST_YEAR})
+                continue
+            dates.append(day.isoformat())
         self.instance.exceptions = dates
         municipality = data.get("municipality")
         district = data.get("district")

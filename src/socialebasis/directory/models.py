@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from socialebasis.areas.models import District, Municipality
+from socialebasis.core.dates import END_MOMENT, FIRST_MOMENT, validate_in_window
 
 from .querysets import EntryQuerySet
 from .vocabulary import Accessibility, Cost, Language, OrganisationKind, PlaceKind, Setting, Status, TargetGroup, Theme
@@ -166,7 +167,7 @@ class Activity(Entry):
     contact_name = models.CharField(_("contact person"), max_length=100, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
-    starts_at = models.DateTimeField(_("first time"), null=True, blank=True)
+    starts_at = models.DateTimeField(_("first time"), null=True, blank=True, validators=[validate_in_window])
     duration_minutes = models.PositiveIntegerField(_("duration in minutes"), default=120)
     recurrence = models.CharField(
         _("recurrence rule"), max_length=300, blank=True, help_text=_("RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=TU.")
@@ -198,7 +199,15 @@ class Activity(Entry):
                 fields=["municipality", "external_id"],
                 condition=~models.Q(external_id=""),
                 name="activity_external_id_unique",
-            )
+            ),
+            # Whatever the path, no start outside the date window is stored (core/dates.py): one such row made
+            # every list of activities fail for everyone (issue 10 point 2).
+            models.CheckConstraint(
+                condition=models.Q(starts_at__isnull=True)
+                | models.Q(starts_at__gte=FIRST_MOMENT, starts_at__lt=END_MOMENT),
+                name="activity_starts_within_date_window",
+                violation_error_message=_("The first time must lie between 1900 and 2100."),
+            ),
         ]
         indexes = [
             models.Index(fields=["municipality", "status"]),
