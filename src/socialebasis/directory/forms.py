@@ -235,7 +235,8 @@ class ActivityForm(StyledFormMixin, forms.ModelForm):
         rule = data.get("recurrence", "")
         if rule:
             if not data.get("starts_at"):
-                self.add_error("starts_at", _("A repeating activity needs a first time."))
+                if "starts_at" not in self.errors:
+                    self.add_error("starts_at", _("A repeating activity needs a first time."))
             else:
                 try:
                     check_rule(rule, data["starts_at"])
