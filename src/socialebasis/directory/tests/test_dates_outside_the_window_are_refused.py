@@ -270,7 +270,7 @@ def test_the_migration_clears_a_start_outside_the_window_and_sends_the_entry_bac
         )
         broken = "0001-01-01 10:00:00+00 BC" if connection.vendor == "postgresql" else "0001-01-01 10:00:00"
         with connection.cursor() as cursor:
-            cursor.execute(f"UPDATE {activity._meta.db_table} SET starts_at = %s WHERE id = %s", [broken, activity.pk])
+            cursor.execute("UPDATE directory_activity SET starts_at = %s WHERE id = %s", [broken, activity.pk])
         executor = MigrationExecutor(connection)
         executor.migrate(after)
         repaired = Activity.objects.values_list("starts_at", "status").get(pk=activity.pk)
