@@ -10,7 +10,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +20,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from socialebasis.areas.models import District, Municipality
+from socialebasis.core.dates import DUTCH_MESSAGE, in_window, parse_day
 
 from . import services
 from .models import Activity, MeetingPlace, Organisation
-from .schedule import ScheduleError, parse_rule
+from .schedule import ScheduleError, check_rule
 from .vocabulary import Accessibility, Cost, Language, OrganisationKind, Status, TargetGroup, Theme
 
 MAX_ROWS = 20000
@@ -253,10 +254,14 @@ def validate_row(data: dict[str, str], row: int, municipalities: dict, goals_of)
     if data.get("start"):
         try:
             starts_at = datetime.fromisoformat(data["start"].replace("T", " "))
-            if timezone.is_naive(starts_at):
-                starts_at = timezone.make_aware(starts_at)
         except (ValueError, OverflowError):
             errors.append(RowError(row, "start", "gebruik de vorm JJJJ-MM-DD UU:MM, bijvoorbeeld 2026-09-01 14:00"))
+        else:
+            if not in_window(starts_at):
+                errors.append(RowError(row, "start", DUTCH_MESSAGE))
+                starts_at = None
+            elif timezone.is_naive(starts_at):
+                starts_at = timezone.make_aware(starts_at)
     clean["starts_at"] = starts_at
     duration = data.get("duur", "") or "120"
     if not duration.isdigit() or not 1 <= int(duration) <= 24 * 60:
@@ -266,19 +271,20 @@ def validate_row(data: dict[str, str], row: int, municipalities: dict, goals_of)
     rule = data.get("herhaling", "")
     if rule:
         if starts_at is None:
-            errors.append(RowError(row, "start", "een herhaling heeft een eerste datum nodig"))
+            if not data.get("start"):
+                errors.append(RowError(row, "start", "een herhaling heeft een eerste datum nodig"))
         else:
             try:
-                parse_rule(rule, starts_at)
+                check_rule(rule, starts_at)
             except ScheduleError as exc:
                 errors.append(RowError(row, "herhaling", str(exc)))
     clean["recurrence"] = rule[:300]
     exceptions = []
     for text in [t.strip() for t in re.split(r"[;,]", data.get("uitzonderingen", "")) if t.strip()]:
         try:
-            exceptions.append(date.fromisoformat(text).isoformat())
-        except ValueError:
-            errors.append(RowError(row, "uitzonderingen", f"{text[:20]} is geen datum (JJJJ-MM-DD)"))
+            exceptions.append(parse_day(text).isoformat())
+        except ValueError as exc:
+            errors.append(RowError(row, "uitzonderingen", str(exc)))
     clean["exceptions"] = exceptions
     return clean, errors
 

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from socialebasis.areas.models import District, Municipality
+from socialebasis.core.dates import DUTCH_MESSAGE, in_window
 
 from . import services
 from .models import Activity, MeetingPlace, Organisation
@@ -218,6 +219,10 @@ class Importer:
         except ValueError:
             self.report.skipped["schedule.dtstart"] += 1
             return values
+        if not in_window(day):
+            name = _text(schedule.get("id"), 60) or "?"
+            self.report.problems.append(f"schema {name}: dtstart {day}: {DUTCH_MESSAGE}")
+            return values
         values["starts_at"] = timezone.make_aware(datetime.combine(day, hour))
         freq = schedule.get("freq")
         if freq in ("WEEKLY", "MONTHLY"):
@@ -230,13 +235,14 @@ class Importer:
                 if text and all(ch.isalnum() or ch in ",-+" for ch in text):
                     parts.append(f"{name}={text}")
             rule = ";".join(parts)
-            from .schedule import ScheduleError, parse_rule
+            from .schedule import ScheduleError, check_rule
 
             try:
-                parse_rule(rule, values["starts_at"])
+                check_rule(rule, values["starts_at"])
                 values["recurrence"] = rule
-            except ScheduleError:
+            except ScheduleError as exc:
                 self.report.skipped["schedule.freq"] += 1
+                self.report.problems.append(f"schema {_text(schedule.get('id'), 60) or '?'}: {exc}")
         return values
 
     def service_at_location(self, item: dict) -> None:

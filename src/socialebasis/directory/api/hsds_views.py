@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 from socialebasis.api.schema import problem_responses
 
 from .. import hsds, selectors
+from ..vocabulary import PUBLIC_STATUSES
 
 TAGS = ["hsds"]
 PAGE = [
@@ -54,7 +55,7 @@ def _page(request, queryset, to_document):
     number = _int(request, "page", 1, 1, 100000)
     size = _int(request, "per_page", 50, 1, 100)
     total = queryset.count()
-    items = [to_document(obj) for obj in queryset[(number - 1) * size : number * size]]
+    items = hsds.documents_of(queryset[(number - 1) * size : number * size], to_document)
     return Response(hsds.page(items, number, size, total))
 
 
@@ -163,7 +164,8 @@ class OrganizationDetail(_Detail):
 )
 class ServiceAtLocations(APIView):
     def get(self, request):
-        return _page(request, _activities(request).filter(place__isnull=False), hsds.service_at_location_document)
+        located = _activities(request).filter(place__status__in=PUBLIC_STATUSES)
+        return _page(request, located, hsds.service_at_location_document)
 
 
 @extend_schema_view(
@@ -178,7 +180,7 @@ class ServiceAtLocationDetail(_Detail):
     kind = "service_at_location"
 
     def lookup(self, request, pk):
-        activity = _activities(request).filter(pk=pk, place__isnull=False).first()
+        activity = _activities(request).filter(pk=pk, place__status__in=PUBLIC_STATUSES).first()
         return hsds.service_at_location_document(activity) if activity else None
 
 

@@ -2,6 +2,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
+from socialebasis.core.dates import validate_in_window
+
 from ..assessment import Outcome, criteria_keys
 from ..document import AnswerField, FrameworkDocumentSerializer, StrictSerializer, TextField
 from ..models import Effect, Influence, Verdict
@@ -93,7 +95,9 @@ class FrameworkVersionSerializer(FrameworkVersionSummarySerializer):
 class FrameworkVersionCreateSerializer(StrictSerializer):
     """A new version of the framework: the whole document, valid from a date."""
 
-    valid_from = serializers.DateField(required=False, help_text="First day the version applies; today if left out.")
+    valid_from = serializers.DateField(
+        required=False, help_text="First day the version applies; today if left out.", validators=[validate_in_window]
+    )
     note = TextField(max_length=500, required=False, allow_blank=True, default="")
     document = FrameworkDocumentSerializer()
 

@@ -177,7 +177,23 @@ def _language(user, seed):
     RecipientSettings.objects.create(user=user, language="en")
 
 
+def _revision(user, seed):
+    from socialebasis.directory import services as directory_services
+    from socialebasis.directory.tests.factories import ActivityFactory
+
+    activity = ActivityFactory(owner=user)
+    directory_services.propose_revision(
+        activity,
+        actor=user,
+        data={"title": "Nieuwe titel"},
+        changed=["title"],
+        previous={"title": activity.title},
+        municipality=activity.municipality,
+    )
+
+
 EXAMPLES = {
+    "directory.Revision": _revision,
     "notifications.Message": _message,
     "notifications.Delivery": _message,
     "notifications.Preference": _preference,
