@@ -3,7 +3,7 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from ..assessment import Outcome, criteria_keys
-from ..document import AnswerField, FrameworkDocumentSerializer, StrictSerializer, TextField
+from ..document import INCONSISTENT, AnswerField, FrameworkDocumentSerializer, StrictSerializer, TextField
 from ..models import Effect, Influence, Verdict
 
 # Long lists of unknown keys are cut short in the message; the first ones are enough to see the mistake.
@@ -13,7 +13,8 @@ _SHOWN_KEYS = 20
 def _unknown_keys_error(unknown: list[str], known: list[str]) -> serializers.ValidationError:
     shown = ", ".join(unknown[:_SHOWN_KEYS]) + (" …" if len(unknown) > _SHOWN_KEYS else "")
     return serializers.ValidationError(
-        _("Unknown key(s): %(keys)s. This framework knows: %(known)s.") % {"keys": shown, "known": ", ".join(known)}
+        _("Unknown key(s): %(keys)s. This framework knows: %(known)s.") % {"keys": shown, "known": ", ".join(known)},
+        code=INCONSISTENT,
     )
 
 
