@@ -11,8 +11,10 @@ keys the framework does not have (the document cannot list every municipality's 
 """
 
 import json
+from pathlib import Path
 
 import pytest
+import yaml
 import schemathesis
 from django.core import signals
 from django.db import close_old_connections
@@ -129,6 +131,25 @@ def test_the_api_keeps_its_contract_for_anyone(case, api_world):
 @EXAMPLES
 def test_the_api_keeps_its_contract_for_a_policy_officer(case, api_world, policy_officer_headers):
     case.call_and_validate(headers=policy_officer_headers)
+
+
+COMMITTED = Path(__file__).resolve().parents[4] / "docs" / "api" / "openapi.yaml"
+
+
+@pytest.mark.django_db
+def test_the_served_document_is_the_committed_one_on_this_database(client):
+    # The suite runs on PostgreSQL and on SQLite; the document must not depend on the database behind it.
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.oai.openapi+json")
+    committed = json.loads(json.dumps(yaml.safe_load(COMMITTED.read_text(encoding="utf-8")), default=str))
+    assert response.json() == committed
+
+
+@pytest.mark.django_db
+def test_the_old_schema_address_redirects_to_the_document(client):
+    response = client.get("/api/v1/schema/")
+    assert (response.status_code, response["Location"]) == (301, "/api/v1/openapi.json")
 
 
 @pytest.mark.django_db

@@ -57,6 +57,8 @@ class ActivitySerializer(serializers.ModelSerializer):
     municipality = serializers.CharField(source="municipality.statcode")
     district = AreaRefSerializer(allow_null=True)
     verdict = serializers.CharField()
+    # Declared, not copied from the model: the model's range depends on the database (see areas/api/serializers.py).
+    duration_minutes = serializers.IntegerField(read_only=True)
     distance_km = serializers.SerializerMethodField()
     contact = serializers.SerializerMethodField()
 
