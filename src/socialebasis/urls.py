@@ -23,6 +23,9 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
 ]
 
+handler400 = "socialebasis.core.views.bad_request"
+handler403 = "socialebasis.core.views.permission_denied"
+handler404 = "socialebasis.core.views.page_not_found"
 handler500 = "socialebasis.core.views.server_error"
 
 if settings.DEBUG:  # pragma: no cover - development only

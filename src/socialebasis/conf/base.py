@@ -49,11 +49,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every answer under /api/ names the version, also those of the middleware below.
+    "socialebasis.api.middleware.ApiVersionHeaderMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "socialebasis.core.middleware.DutchFirstLocaleMiddleware",
+    "socialebasis.core.middleware.RefuseNulMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -63,7 +66,6 @@ MIDDLEWARE = [
     "socialebasis.accounts.middleware.StaffSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
-    "socialebasis.api.middleware.ApiVersionHeaderMiddleware",
 ]
 
 ROOT_URLCONF = "socialebasis.urls"

@@ -83,7 +83,7 @@ class ActivitySearchForm(StyledFormMixin, forms.Form):
         if code:
             self.municipality_id = municipality_id_for(code)
             if self.municipality_id is None:
-                raise forms.ValidationError(_("Unknown municipality code."))
+                raise forms.ValidationError(_("Unknown municipality code."), code="unknown")
         return code
 
     def clean_district(self):
@@ -92,7 +92,7 @@ class ActivitySearchForm(StyledFormMixin, forms.Form):
         if code:
             self.district_ids = district_ids_for(code)
             if not self.district_ids:
-                raise forms.ValidationError(_("Unknown wijk code."))
+                raise forms.ValidationError(_("Unknown wijk code."), code="unknown")
         return code
 
     def clean_postcode(self):
