@@ -17,6 +17,7 @@ from socialebasis.core.permissions import can
 from socialebasis.frameworks import selectors as framework_selectors
 from socialebasis.frameworks.assessment import UnknownCriteria, assess_activity
 from socialebasis.notifications.services import notify
+from socialebasis.workflows.services import transition
 
 from .locating import locate_district
 from .models import Activity, MeetingPlace, Organisation, Revision, RevisionStatus, SavedSearch
@@ -113,13 +114,15 @@ def _label(entry) -> str:
 def save_entry(entry, *, actor=None, via: str = "", submit: bool = False):
     """Create or change an organisation, place or activity, derive what is derived, and audit it.
 
-    A resident's or organisation's own edit never counts as a check by a person; a new entry from someone
-    who does not moderate it waits for moderation when `submit` is given.
+    A resident's or organisation's own edit never counts as a check by a person. With `submit`, an entry of
+    someone who does not moderate it waits for moderation: a new one is made so, and a draft or rejected one is
+    offered again by its workflow's step.
     """
     created = entry.pk is None
     if created and actor is not None and actor.is_authenticated and entry.owner_id is None:
         entry.owner = actor
-    if submit and entry.status in (Status.DRAFT, Status.REJECTED):
+    offer_again = submit and not created and entry.status in (Status.DRAFT, Status.REJECTED)
+    if submit and created and entry.status in (Status.DRAFT, Status.REJECTED):
         entry.status = Status.SUBMITTED
     if isinstance(entry, MeetingPlace):
         _locate_place(entry)
@@ -138,36 +141,27 @@ def save_entry(entry, *, actor=None, via: str = "", submit: bool = False):
         status=entry.status,
         via=via,
     )
+    if offer_again:
+        transition(entry, Status.SUBMITTED, actor=actor)
     return entry
 
 
-@transaction.atomic
 def set_status(entry, status: Status, *, actor=None, note: str = ""):
-    """Moderation: publish, reject or archive. Publishing by a person also counts as a check."""
-    entry.status = status
-    if status == Status.PUBLISHED:
-        entry.checked_at = timezone.now()
-        entry.checked_by = actor if actor is not None and actor.is_authenticated else None
-        entry.reminder_sent_at = None
-    type(entry).objects.filter(pk=entry.pk).update(
-        status=entry.status,
-        checked_at=entry.checked_at,
-        checked_by=entry.checked_by,
-        reminder_sent_at=entry.reminder_sent_at,
-    )
-    record_event(actor, Action.UPDATE, entry, municipality=entry.municipality.statcode, status=status, note=note[:500])
-    return entry
+    """Moderation: publish, reject or take offline, as the entry's workflow allows (directory/workflows.py).
+    Publishing by a person also counts as a check. Raises TransitionNotAllowed for a step not in the table."""
+    return transition(entry, status, actor=actor, note=note)
 
 
 @transaction.atomic
 def mark_checked(entry, *, actor):
-    """A person confirmed the entry is still right: only `checked_at` moves, `updated_at` does not."""
+    """A person confirmed the entry is still right: only `checked_at` moves, `updated_at` does not.
+
+    An entry that needed a check is published again by the same step of its workflow."""
+    if entry.status == Status.NEEDS_CHECK:
+        return transition(entry, Status.PUBLISHED, actor=actor, checked=True)
     now = timezone.now()
-    status = Status.PUBLISHED if entry.status == Status.NEEDS_CHECK else entry.status
-    type(entry).objects.filter(pk=entry.pk).update(
-        checked_at=now, checked_by=actor, reminder_sent_at=None, status=status
-    )
-    entry.checked_at, entry.checked_by, entry.reminder_sent_at, entry.status = now, actor, None, status
+    type(entry).objects.filter(pk=entry.pk).update(checked_at=now, checked_by=actor, reminder_sent_at=None)
+    entry.checked_at, entry.checked_by, entry.reminder_sent_at = now, actor, None
     record_event(actor, Action.UPDATE, entry, municipality=entry.municipality.statcode, checked=True)
     return entry
 
@@ -216,14 +210,13 @@ def review_freshness(now=None) -> dict[str, list]:
         for entry in model.objects.filter(status__in=PUBLIC_STATUSES).select_related("municipality", "owner"):
             age = now - _reference(entry)
             if age >= hide_after:
-                entry.status = Status.ARCHIVED
-                model.objects.filter(pk=entry.pk).update(status=Status.ARCHIVED)
-                record_event(None, Action.UPDATE, entry, municipality=entry.municipality.statcode, status="archived")
+                if entry.status == Status.PUBLISHED:  # the table goes offline by way of "needs check"
+                    transition(entry, Status.NEEDS_CHECK, actor=None, via="freshness")
+                transition(entry, Status.ARCHIVED, actor=None, via="freshness")
                 report["archived"].append(entry)
             elif age >= remind_after:
                 if entry.status != Status.NEEDS_CHECK:
-                    model.objects.filter(pk=entry.pk).update(status=Status.NEEDS_CHECK)
-                    entry.status = Status.NEEDS_CHECK
+                    transition(entry, Status.NEEDS_CHECK, actor=None, via="freshness")
                     report["needs_check"].append(entry)
                 if entry.reminder_sent_at is None:
                     _send_reminder(entry)
@@ -386,13 +379,8 @@ def approve_revision(revision: Revision, changed_entry, *, actor, note: str = ""
     """Apply a checked change: `changed_entry` is the entry with the revision's form applied (validated by the
     caller with the same form the owner used). The change counts as a check by a person."""
     revision = _lock_pending(revision)
-    entry = save_entry(changed_entry, actor=actor, via="revision")
+    entry = mark_checked(save_entry(changed_entry, actor=actor, via="revision"), actor=actor)
     now = timezone.now()
-    status = Status.PUBLISHED if entry.status == Status.NEEDS_CHECK else entry.status
-    type(entry).objects.filter(pk=entry.pk).update(
-        checked_at=now, checked_by=actor, reminder_sent_at=None, status=status
-    )
-    entry.checked_at, entry.checked_by, entry.reminder_sent_at, entry.status = now, actor, None, status
     Revision.objects.filter(pk=revision.pk).update(
         status=RevisionStatus.APPROVED, decided_by=actor, decided_at=now, note=note[:2000]
     )

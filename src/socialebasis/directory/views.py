@@ -338,7 +338,8 @@ def entry_edit(request, kind: str, pk: int):
     if request.method == "POST" and form.is_valid():
         changed_entry = form.save(commit=False)
         if services.edit_applies_at_once(request.user, before, changed_entry):
-            services.save_entry(changed_entry, actor=request.user, via="page")
+            moderates = can(request.user, f"directory.moderate_{name}", entry)
+            services.save_entry(changed_entry, actor=request.user, via="page", submit=not moderates)
             messages.success(request, _("Your changes have been saved."))
         elif not form.changed_data:
             services.withdraw_revision(before, actor=request.user)
@@ -399,8 +400,12 @@ def entry_status(request, kind: str, pk: int):
         return redirect(_detail_url(entry))
     if action not in STATUS_ACTIONS or not can(request.user, f"directory.moderate_{name}", entry):
         raise PermissionDenied
-    services.set_status(entry, STATUS_ACTIONS[action], actor=request.user, note=request.POST.get("note", ""))
-    messages.success(request, _("The status has been changed."))
+    try:
+        services.set_status(entry, STATUS_ACTIONS[action], actor=request.user, note=request.POST.get("note", ""))
+    except ValidationError as invalid:  # a step that needs a note (rejecting): the owner reads why
+        messages.error(request, " ".join(invalid.messages))
+    else:
+        messages.success(request, _("The status has been changed."))
     return redirect(_detail_url(entry))
 
 

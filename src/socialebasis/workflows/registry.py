@@ -51,8 +51,10 @@ class Workflow:
     def steps_from(self, state: str) -> list[Transition]:
         return [t for t in self.transitions if state in t.sources]
 
-    def step(self, source: str, target: str) -> Transition | None:
-        return next((t for t in self.transitions if source in t.sources and t.target == target), None)
+    def steps(self, source: str, target: str) -> list[Transition]:
+        """The steps from `source` to `target`: one, or several when different people may take it (a moderator, or
+        the platform itself on a schedule)."""
+        return [t for t in self.transitions if source in t.sources and t.target == target]
 
 
 _WORKFLOWS: dict[str, Workflow] = {}

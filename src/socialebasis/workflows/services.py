@@ -40,8 +40,8 @@ def transition(obj, to: str, *, actor, note: str = "", field: str = "status", **
     with transaction.atomic():
         locked = type(obj)._base_manager.select_for_update().get(pk=obj.pk)
         source = getattr(locked, field)
-        step = workflow.step(source, to)
-        if step is None or not _permitted(step, actor, locked):
+        step = next((step for step in workflow.steps(source, to) if _permitted(step, actor, locked)), None)
+        if step is None:
             raise TransitionNotAllowed(
                 _("This step is not possible now: %(source)s → %(target)s.")
                 % {"source": state_label(workflow, source), "target": state_label(workflow, to)}

@@ -73,7 +73,7 @@ def test_the_freshness_round_runs_on_a_worker(seed_areas, worker):
         time.sleep(0.2)
     assert Activity.objects.get(pk=stale.pk).status == Status.ARCHIVED
     assert Activity.objects.get(pk=fresh.pk).status == Status.PUBLISHED
-    assert AuditEvent.objects.filter(object_id=str(stale.pk), details__status="archived").exists()
+    assert AuditEvent.objects.filter(object_id=str(stale.pk), details__target="archived").exists()
 
 
 def test_without_a_broker_a_task_runs_at_once_in_the_calling_process(db, seed_areas):
