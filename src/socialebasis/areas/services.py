@@ -12,25 +12,22 @@ from typing import Any
 
 from django.db import transaction
 
+from socialebasis.core.imports import ImportRefused, ImportReport
+
 from .geometry import GeometryError, clean_boundary, was_repaired
 from .models import AreaDivision, District, Municipality, Neighbourhood, OwnArea
 
 
-class AreaImportError(ValueError):
+class AreaImportError(ImportRefused):
     """A file that cannot be imported; the message is Dutch and names the feature."""
 
 
 @dataclass
-class ImportReport:
-    created: int = 0
-    updated: int = 0
+class AreaImportReport(ImportReport):
     repaired: list[str] = field(default_factory=list)
 
-    def summary(self) -> str:
-        text = f"{self.created} nieuw, {self.updated} bijgewerkt"
-        if self.repaired:
-            text += f", grens hersteld voor {', '.join(self.repaired)}"
-        return text
+    def details(self) -> list[str]:
+        return [f"grens hersteld voor {', '.join(self.repaired)}" if self.repaired else "", *self.notes]
 
 
 _YEAR_PREFIX = re.compile(r"^(\d{4})")
@@ -88,9 +85,9 @@ def _checked_features(path: Path, code_pattern: str) -> list[tuple[str, dict, di
     return rows
 
 
-def import_municipality_boundaries(path: Path, year: int | None = None) -> ImportReport:
+def import_municipality_boundaries(path: Path, year: int | None = None) -> AreaImportReport:
     rows = _checked_features(path, r"GM\d{4}")
-    report = ImportReport()
+    report = AreaImportReport()
     with transaction.atomic():
         for code, props, boundary, repaired in rows:
             boundary_year = year or props.get("jaar")
@@ -109,7 +106,7 @@ def import_municipality_boundaries(path: Path, year: int | None = None) -> Impor
     return report
 
 
-def import_district_boundaries(path: Path, year: int | None = None) -> ImportReport:
+def import_district_boundaries(path: Path, year: int | None = None) -> AreaImportReport:
     """CBS wijk boundaries with properties statcode, statnaam, gemeentecode, gemeentenaam (and jrstatcode)."""
     rows = _checked_features(path, r"WK\d{6}")
     prepared = []
@@ -126,7 +123,7 @@ def import_district_boundaries(path: Path, year: int | None = None) -> ImportRep
             feature_year = int(match.group(1))
         prepared.append((code, props, boundary, repaired, municipality_code, feature_year))
 
-    report = ImportReport()
+    report = AreaImportReport()
     with transaction.atomic():
         for code, props, boundary, repaired, municipality_code, feature_year in prepared:
             municipality, _ = Municipality.objects.get_or_create(
@@ -149,7 +146,7 @@ def import_district_boundaries(path: Path, year: int | None = None) -> ImportRep
     return report
 
 
-def import_own_division(path: Path) -> ImportReport:
+def import_own_division(path: Path) -> AreaImportReport:
     """A municipality's own division from a JSON file (see data/own_divisions/ for the format)."""
     try:
         spec = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -195,7 +192,7 @@ def import_own_division(path: Path) -> ImportReport:
                 raise AreaImportError(f"{label}: {exc}.") from None
         prepared.append((index, area, districts, neighbourhoods, boundary))
 
-    report = ImportReport()
+    report = AreaImportReport()
     with transaction.atomic():
         division, created = AreaDivision.objects.update_or_create(
             municipality=municipality,

@@ -22,6 +22,8 @@ from django.utils import timezone
 from socialebasis.areas.models import District, Municipality
 from socialebasis.core.dates import DUTCH_MESSAGE, in_window, parse_day
 from socialebasis.core.files import FileProblem, check_zip, csv_delimiter, read_csv
+from socialebasis.core.imports import ImportRefused, RowError
+from socialebasis.core.imports import ImportReport as BaseImportReport
 from socialebasis.core.numbers import parse_float, parse_int
 
 from . import services
@@ -74,38 +76,16 @@ YES = {"ja", "j", "yes", "true", "1", "x"}
 NO = {"nee", "n", "no", "false", "0", ""}
 
 
-@dataclass
-class RowError:
-    row: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return (
-            f"rij {self.row}, kolom {self.column}: {self.message}" if self.column else f"rij {self.row}: {self.message}"
-        )
-
-
-class BulkImportError(ValueError):
+class BulkImportError(ImportRefused):
     """The file cannot be imported; `errors` name the row and column of each problem, in Dutch."""
 
-    def __init__(self, errors: list[RowError]):
-        self.errors = errors
-        super().__init__("\n".join(str(e) for e in errors[:50]))
-
 
 @dataclass
-class ImportReport:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
+class ImportReport(BaseImportReport):
     skipped: list[RowError] = field(default_factory=list)
 
-    def summary(self) -> str:
-        text = f"{self.created} nieuw, {self.updated} bijgewerkt, {self.unchanged} ongewijzigd"
-        if self.skipped:
-            text += f", {len({e.row for e in self.skipped})} rijen overgeslagen"
-        return text
+    def details(self) -> list[str]:
+        return [f"{len({e.row for e in self.skipped})} rijen overgeslagen" if self.skipped else "", *self.notes]
 
 
 def read_rows(content: bytes, filename: str) -> list[dict[str, str]]:

@@ -17,6 +17,7 @@ from django.utils import timezone
 from socialebasis.areas.models import District, Municipality
 from socialebasis.core.dates import DUTCH_MESSAGE, in_window
 from socialebasis.core.files import FileProblem, load_json
+from socialebasis.core.imports import ImportRefused, ImportReport
 
 from . import services
 from .models import Activity, MeetingPlace, Organisation
@@ -45,26 +46,31 @@ METHOD = {
 }
 
 
-class HSDSImportError(ValueError):
+class HSDSImportError(ImportRefused):
     """The document cannot be read as HSDS; the message is Dutch."""
 
 
 @dataclass
-class HSDSReport:
+class HSDSReport(ImportReport):
+    """Counts per kind of HSDS object (organization, service, location, …), and the fields left out."""
+
     created: Counter = field(default_factory=Counter)
     updated: Counter = field(default_factory=Counter)
+    unchanged: Counter = field(default_factory=Counter)
     skipped: Counter = field(default_factory=Counter)
     problems: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        parts = [f"nieuw: {dict(self.created) or 0}", f"bijgewerkt: {dict(self.updated) or 0}"]
-        if self.skipped:
-            parts.append(
-                "overgeslagen velden: " + ", ".join(f"{k} ({n} keer)" for k, n in sorted(self.skipped.items()))
-            )
-        if self.problems:
-            parts.append("niet ingelezen: " + "; ".join(self.problems[:20]))
-        return "\n".join(parts)
+        parts = [f"nieuw: {dict(self.created) or 0}", f"bijgewerkt: {dict(self.updated) or 0}", *self.details()]
+        return "\n".join(part for part in parts if part)
+
+    def details(self) -> list[str]:
+        skipped = ", ".join(f"{k} ({n} keer)" for k, n in sorted(self.skipped.items()))
+        return [
+            f"overgeslagen velden: {skipped}" if skipped else "",
+            "niet ingelezen: " + "; ".join(self.problems[:20]) if self.problems else "",
+            *self.notes,
+        ]
 
 
 def objects_in(document: Any) -> list[dict]:

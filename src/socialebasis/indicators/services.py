@@ -12,7 +12,7 @@ import io
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import connection, transaction
@@ -22,6 +22,8 @@ from socialebasis.areas.models import District, Municipality
 from socialebasis.audit.models import Action
 from socialebasis.audit.services import record_event
 from socialebasis.core.files import FileProblem, csv_delimiter, read_csv
+from socialebasis.core.imports import ImportRefused
+from socialebasis.core.imports import ImportReport as BaseImportReport
 from socialebasis.core.numbers import parse_float, parse_int
 
 from . import catalogue
@@ -29,33 +31,21 @@ from .models import DEFAULT_NOTABLE_DIFFERENCE, Area, ImportRun, Indicator, Indi
 from .signals import values_changed
 
 
-class IndicatorImportError(ValueError):
+class IndicatorImportError(ImportRefused):
     """Input that cannot be imported. `errors` are Dutch and name the row and column."""
-
-    def __init__(self, errors: str | list[str]):
-        self.errors = [errors] if isinstance(errors, str) else list(errors)
-        super().__init__(
-            " ".join(self.errors[:20]) + (f" (en nog {len(self.errors) - 20})" if len(self.errors) > 20 else "")
-        )
 
 
 @dataclass
-class ImportReport:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
+class ImportReport(BaseImportReport):
     missing: int = 0
     skipped: int = 0
-    notes: list[str] = field(default_factory=list)
 
-    def summary(self) -> str:
-        text = f"{self.created} nieuw, {self.updated} bijgewerkt, {self.unchanged} ongewijzigd"
-        text += f" ({self.missing} lege cellen bewaard als 'niet gepubliceerd')"
-        if self.skipped:
-            text += f", {self.skipped} rijen overgeslagen"
-        if self.notes:
-            text += "; " + "; ".join(self.notes)
-        return text
+    def details(self) -> list[str]:
+        return [
+            f"{self.missing} lege cellen bewaard als 'niet gepubliceerd'",
+            f"{self.skipped} rijen overgeslagen" if self.skipped else "",
+            *self.notes,
+        ]
 
 
 @dataclass(frozen=True)
