@@ -146,6 +146,14 @@ def save_entry(entry, *, actor=None, via: str = "", submit: bool = False):
     return entry
 
 
+def record_staff_read(actor, entry, **details) -> None:
+    """Audit a look by staff at an entry that is not public (its contact person, who added it): the register says
+    reads of someone else's personal data are audited (ADR 0025). Public entries and one's own are not."""
+    if entry.status in PUBLIC_STATUSES or not actor.is_authenticated or entry.owner_id == actor.pk:
+        return
+    record_event(actor, Action.VIEW, entry, municipality=entry.municipality.statcode, **details)
+
+
 def set_status(entry, status: Status, *, actor=None, note: str = ""):
     """Moderation: publish, reject or take offline, as the entry's workflow allows (directory/workflows.py).
     Publishing by a person also counts as a check. Raises TransitionNotAllowed for a step not in the table."""

@@ -232,6 +232,7 @@ def activity_detail(request, pk: int):
         pk=pk,
     )
     moderates = can(request.user, "directory.moderate_activity", activity)
+    services.record_staff_read(request.user, activity, via="page")
     return render(
         request,
         "directory/activity_detail.html",
@@ -257,6 +258,7 @@ def activity_calendar(request, pk: int):
 def place_detail(request, pk: int):
     place = get_object_or_404(selectors.places_for(request.user).select_related("district", "organisation"), pk=pk)
     activities = selectors.activities_for(request.user).filter(place=place).order_by("title")
+    services.record_staff_read(request.user, place, via="page")
     return render(
         request,
         "directory/place_detail.html",
@@ -274,6 +276,7 @@ def place_detail(request, pk: int):
 
 def organisation_detail(request, pk: int):
     organisation = get_object_or_404(selectors.organisations_for(request.user), pk=pk)
+    services.record_staff_read(request.user, organisation, via="page")
     return render(
         request,
         "directory/organisation_detail.html",

@@ -65,3 +65,19 @@ def test_publishing_counts_as_a_check_by_a_person(resident, professional, seed_a
     services.set_status(entry, Status.PUBLISHED, actor=professional)
     entry.refresh_from_db()
     assert entry.status == Status.PUBLISHED and entry.checked_by == professional and entry.checked_at is not None
+
+
+def test_staff_looking_at_an_unpublished_entry_is_audited_the_owner_and_public_pages_are_not(
+    client, resident, professional, verified
+):
+    from socialebasis.audit.models import Action
+
+    waiting = ActivityFactory(unpublished=True, owner=resident, contact_name="Anna de Vries")
+    public = ActivityFactory(owner=resident)
+    client.force_login(resident)
+    client.get(f"/sociale-kaart/activiteiten/{waiting.pk}/")
+    verified(client, professional)
+    assert client.get(f"/sociale-kaart/activiteiten/{public.pk}/").status_code == 200
+    assert client.get(f"/sociale-kaart/activiteiten/{waiting.pk}/").status_code == 200
+    reads = AuditEvent.objects.filter(action=Action.VIEW, object_type="directory.activity")
+    assert [(line.actor, line.object_id) for line in reads] == [(professional, str(waiting.pk))]
