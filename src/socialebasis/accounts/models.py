@@ -2,17 +2,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class Role(models.TextChoices):
-    RESIDENT = "resident", _("Resident")
-    VOLUNTEER = "volunteer", _("Volunteer")
-    PROFESSIONAL = "professional", _("Professional (organisation member)")
-    POLICY_OFFICER = "policy_officer", _("Municipal policy officer")
-    ADMINISTRATOR = "administrator", _("Administrator")
-
-
-# Staff handle other people's data or the municipality's settings: they need a second factor.
-STAFF_ROLES = frozenset({Role.PROFESSIONAL, Role.POLICY_OFFICER, Role.ADMINISTRATOR})
+from socialebasis.core.roles import STAFF_ROLES, Role
 
 
 class User(AbstractUser):

@@ -2,9 +2,8 @@
 
 from django.db.models import Q
 
-from socialebasis.accounts.models import Role
-from socialebasis.accounts.permissions import has_role, is_administrator, municipality_ids_of, works_for
 from socialebasis.core.permissions import register
+from socialebasis.core.roles import Role, has_role, is_administrator, municipality_ids_of, works_for
 
 
 def _view_division(user, division) -> bool:

@@ -3,7 +3,7 @@
 Each app registers its rules in its own `rules.py`: a rule answers "may this user do this to this object?"
 (`can`) and, for read paths, narrows a queryset to what the user may see (`visible`), so that lists,
 search, exports and aggregates apply exactly the same rule as a detail page. The building blocks rules are made of
-(roles, the municipalities a member of staff works for) are in `accounts.permissions`.
+(roles, the municipalities a member of staff works for) are in `core.roles`.
 """
 
 from collections.abc import Callable

@@ -10,8 +10,9 @@ of that municipality may moderate it (docs/adr/0015-directory-entries-and-verifi
 
 from django.db.models import Q
 
-from socialebasis.accounts.models import Role
-from socialebasis.accounts.permissions import (
+from socialebasis.core.permissions import register
+from socialebasis.core.roles import (
+    Role,
     has_role,
     is_administrator,
     is_signed_in,
@@ -19,7 +20,6 @@ from socialebasis.accounts.permissions import (
     works_for,
     works_in_district,
 )
-from socialebasis.core.permissions import register
 
 from .vocabulary import PUBLIC_STATUSES, Status
 

@@ -16,8 +16,8 @@ from django.db.models import BooleanField, F, FloatField, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.lookups import GreaterThan
 
-from socialebasis.accounts.permissions import is_administrator, is_signed_in, municipality_ids_of
 from socialebasis.core.permissions import visible
+from socialebasis.core.roles import is_administrator, is_signed_in, municipality_ids_of
 from socialebasis.core.sql import array_literal
 
 from .models import Activity, MeetingPlace, Organisation, Revision, RevisionStatus, Synonym

@@ -3,9 +3,8 @@
 Frameworks are public policy: everyone may read them and ask an assessment, so there is no view rule.
 """
 
-from socialebasis.accounts.models import Role
-from socialebasis.accounts.permissions import has_role, is_administrator, works_for
 from socialebasis.core.permissions import register
+from socialebasis.core.roles import Role, has_role, is_administrator, works_for
 
 
 def _change_framework(user, framework) -> bool:

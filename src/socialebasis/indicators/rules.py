@@ -4,9 +4,8 @@ Published statistics (CBS, RIVM/GGD'en, the seed documents) and uploaded monitor
 may read them. Only a municipality's policy officers (and administrators) upload its own monitor.
 """
 
-from socialebasis.accounts.models import Role
-from socialebasis.accounts.permissions import has_role, is_administrator, works_for
 from socialebasis.core.permissions import register
+from socialebasis.core.roles import Role, has_role, is_administrator, works_for
 
 
 def _view_value(user, value) -> bool:

@@ -2,9 +2,9 @@
 
 from django.contrib import admin
 
-from socialebasis.accounts.permissions import is_administrator
 from socialebasis.audit.models import Action
 from socialebasis.audit.services import record_event
+from socialebasis.core.roles import is_administrator
 
 from .models import Delivery, Message
 

@@ -1,7 +1,7 @@
 """Only the recipient reads a message. Staff have no view of other people's inboxes (administrators: the admin)."""
 
-from socialebasis.accounts.permissions import is_signed_in
 from socialebasis.core.permissions import register
+from socialebasis.core.roles import is_signed_in
 
 
 def _is_recipient(user, message) -> bool:

@@ -5,9 +5,8 @@ policy, so only the municipality's policy officers change them; the agenda is sh
 professionals and policy officers change it. Administrators may do both.
 """
 
-from socialebasis.accounts.models import Role
-from socialebasis.accounts.permissions import has_role, is_administrator, works_for
 from socialebasis.core.permissions import register
+from socialebasis.core.roles import Role, has_role, is_administrator, works_for
 
 
 def _public(user, obj) -> bool:

@@ -4,8 +4,8 @@ An upload has no rule of its own for seeing it: once it belongs to an object, wh
 app's "<app>.view_<model>" rule) may see the file; before that, and after the object is gone, only its owner.
 """
 
-from socialebasis.accounts.permissions import is_administrator, is_signed_in
 from socialebasis.core.permissions import can, register
+from socialebasis.core.roles import is_administrator, is_signed_in
 
 from .selectors import attached_object, view_rule_of
 

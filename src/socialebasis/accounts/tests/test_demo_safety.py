@@ -26,7 +26,7 @@ def test_demo_accounts_are_refused_outside_the_demo(settings):
 
 @pytest.mark.django_db
 def test_demo_accounts_exist_for_every_role(settings, seed_areas):
-    from socialebasis.accounts.models import Role
+    from socialebasis.core.roles import Role
 
     settings.DEMO_MODE = True
     users = services.create_demo_accounts()

@@ -16,9 +16,9 @@ from django.test import Client
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from socialebasis.accounts.models import Role
 from socialebasis.core.files import FileProblem, check_zip, read_csv
 from socialebasis.core.numbers import parse_float, parse_int
+from socialebasis.core.roles import Role
 from socialebasis.directory.bulk_import import BulkImportError, read_rows
 from socialebasis.directory.hsds_import import HSDSImportError, read_document
 from socialebasis.indicators import services as indicator_services

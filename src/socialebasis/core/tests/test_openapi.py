@@ -23,7 +23,7 @@ from django.test import RequestFactory
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 
-from socialebasis.accounts.models import Role
+from socialebasis.core.roles import Role
 from socialebasis.directory import geocoding
 from socialebasis.wsgi import application
 

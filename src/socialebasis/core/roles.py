@@ -1,10 +1,23 @@
-"""Building blocks for the permission rules of every app: roles and where a member of staff works.
+"""The roles of the platform and the building blocks permission rules are made of (who is staff, where they work).
 
-The rules themselves are registered with the one permission helper, `core.permissions` (`register`, `can`,
-`visible`).
+The rules themselves are registered with the one permission registry, `core.permissions`. Roles live here, below
+every app, because every app's rules ask about them; the `User` model (accounts) stores one.
 """
 
-from .models import Role
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    RESIDENT = "resident", _("Resident")
+    VOLUNTEER = "volunteer", _("Volunteer")
+    PROFESSIONAL = "professional", _("Professional (organisation member)")
+    POLICY_OFFICER = "policy_officer", _("Municipal policy officer")
+    ADMINISTRATOR = "administrator", _("Administrator")
+
+
+# Staff handle other people's data or the municipality's settings: they need a second factor.
+STAFF_ROLES = frozenset({Role.PROFESSIONAL, Role.POLICY_OFFICER, Role.ADMINISTRATOR})
 
 
 def is_signed_in(user) -> bool:
