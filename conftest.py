@@ -11,7 +11,7 @@ DATA = ROOT / "data"
 
 @pytest.fixture
 def seed_areas(db):
-    """The four municipalities with their 81 real wijken (2023) and Heusden's own division.
+    """The four municipalities with their 81 real wijken (2023), Heusden's own division and their 4-digit postcodes.
 
     The importers run once per test process; after that the same rows are written again in bulk (a few queries
     instead of the importers' few hundred), since every test starts from an empty database.
@@ -25,6 +25,7 @@ def _import_seed_areas():
     services.import_municipality_boundaries(DATA / "cbs" / "cbs_gemeenten_2020_4gemeenten_wgs84.geojson")
     services.import_district_boundaries(DATA / "cbs" / "cbs_wijken_2023_4gemeenten_wgs84.geojson")
     services.import_own_division(DATA / "own_divisions" / "GM0797-wijkgerichte-aanpak.json")
+    services.import_postcode_points(DATA / "geonames" / "pc4_geonames_4gemeenten.csv")
 
 
 # The rows each loader wrote the first time it ran in this process, by loader name.

@@ -133,3 +133,27 @@ class OwnArea(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class PostcodeArea(models.Model):
+    """A 4-digit postcode (PC4) with a point inside it: "near me" and a resident's wijk without an outside service.
+
+    The point is GeoNames' representative point of the postcode (not an official centroid); a PC4 can lie in two
+    places or municipalities, so it appears once per place name (data/geonames/, CC BY 4.0).
+    """
+
+    code = models.CharField(_("postcode (4 digits)"), max_length=4, db_index=True)
+    place = models.CharField(_("place"), max_length=100)
+    municipality_code = models.CharField(_("municipality code"), max_length=6)
+    latitude = models.FloatField(_("latitude"))
+    longitude = models.FloatField(_("longitude"))
+    source = models.CharField(_("source"), max_length=100)
+
+    class Meta:
+        ordering = ["code", "place"]
+        verbose_name = _("postcode area")
+        verbose_name_plural = _("postcode areas")
+        constraints = [models.UniqueConstraint(fields=["code", "place"], name="postcode_area_once_per_place")]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.place}"

@@ -1,10 +1,13 @@
 """Reads for areas, shared by pages and API."""
 
-from django.db.models import Count, Q, QuerySet
+import re
+
+from django.db.models import Case, Count, Q, QuerySet, When
 
 from socialebasis.core.permissions import visible
 
-from .models import AreaDivision, District, Municipality
+from .locating import locate_district
+from .models import AreaDivision, District, Municipality, PostcodeArea
 
 
 def municipalities_with_district_counts() -> QuerySet[Municipality]:
@@ -34,3 +37,30 @@ def divisions_visible_to(user, municipality: Municipality | None = None) -> Quer
     if municipality is not None:
         divisions = divisions.filter(municipality=municipality)
     return visible(user, "areas.view_division", divisions)
+
+
+_POSTCODE = re.compile(r"\s*([1-9][0-9]{3})\s*(?:[A-Za-z]{2})?\s*")
+
+
+def postcode_digits(text: str) -> str | None:
+    """The four digits of a Dutch postcode written as "5251", "5251AB" or "5251 ab"; None for anything else."""
+    match = _POSTCODE.fullmatch(text or "")
+    return match.group(1) if match else None
+
+
+def postcode_point(text: str, municipality_code: str = "") -> tuple[float, float] | None:
+    """A point inside the 4-digit postcode area of `text` (in that municipality when given), or None."""
+    digits = postcode_digits(text)
+    if digits is None:
+        return None
+    areas = PostcodeArea.objects.filter(code=digits)
+    if municipality_code:
+        areas = areas.order_by(Case(When(municipality_code=municipality_code, then=0), default=1), "place")
+    found = areas.values_list("latitude", "longitude").first()
+    return tuple(found) if found else None
+
+
+def district_of_postcode(municipality, text: str):
+    """The municipality's wijk (newest CBS division) that holds the point of this postcode, or None."""
+    point = postcode_point(text, municipality.statcode)
+    return locate_district(municipality, *point) if point else None

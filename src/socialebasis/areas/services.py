@@ -12,10 +12,12 @@ from typing import Any
 
 from django.db import transaction
 
-from socialebasis.core.imports import ImportRefused, ImportReport
+from socialebasis.core.files import FileProblem, read_csv
+from socialebasis.core.imports import ImportRefused, ImportReport, RowError
+from socialebasis.core.numbers import parse_float
 
 from .geometry import GeometryError, clean_boundary, was_repaired
-from .models import AreaDivision, District, Municipality, Neighbourhood, OwnArea
+from .models import AreaDivision, District, Municipality, Neighbourhood, OwnArea, PostcodeArea
 
 
 class AreaImportError(ImportRefused):
@@ -216,4 +218,52 @@ def import_own_division(path: Path) -> AreaImportReport:
             )
             own_area.districts.set(districts)
             own_area.neighbourhoods.set(neighbourhoods)
+    return report
+
+
+POSTCODE_SOURCE = "GeoNames postal codes NL (CC BY 4.0)"
+_PC4 = re.compile(r"[1-9][0-9]{3}")
+_GM = re.compile(r"[0-9]{4}")
+
+
+@transaction.atomic
+def import_postcode_points(path: Path) -> AreaImportReport:
+    """4-digit postcodes with a point (GeoNames' postal-code file), all or nothing, found again by code and place."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise AreaImportError(f"Bestand {path} bestaat niet.") from None
+    except UnicodeDecodeError:
+        raise AreaImportError(f"Bestand {path} is geen UTF-8-tekst.") from None
+    try:
+        records = read_csv(text, max_rows=10000, max_cell=200)
+    except FileProblem as problem:
+        raise AreaImportError(RowError(problem.row, "", problem.message)) from None
+    header, errors, rows = [name.strip() for name in records[0]], [], []
+    needed = ("postal_code", "place_name", "admin_code2", "latitude", "longitude")
+    if missing := [name for name in needed if name not in header]:
+        raise AreaImportError(RowError(1, ", ".join(missing), "deze kolommen ontbreken"))
+    for number, record in enumerate(records[1:], start=2):
+        data = dict(zip(header, record, strict=False))
+        code, gm = data["postal_code"].strip(), data["admin_code2"].strip()
+        latitude, longitude = parse_float(data["latitude"], 50.0, 54.0), parse_float(data["longitude"], 3.0, 8.0)
+        for column, ok, message in (
+            ("postal_code", _PC4.fullmatch(code), "geen postcode van vier cijfers"),
+            ("admin_code2", _GM.fullmatch(gm), "geen CBS-gemeentecode van vier cijfers"),
+            ("latitude", latitude is not None, "geen breedtegraad in Nederland"),
+            ("longitude", longitude is not None, "geen lengtegraad in Nederland"),
+        ):
+            if not ok:
+                errors.append(RowError(number, column, message))
+        rows.append((code, data["place_name"].strip()[:100], f"GM{gm}", latitude, longitude))
+    if errors:
+        raise AreaImportError(errors)
+    report = AreaImportReport()
+    for code, place, municipality, latitude, longitude in rows:
+        values = {"municipality_code": municipality, "latitude": latitude, "longitude": longitude}
+        _obj, created = PostcodeArea.objects.update_or_create(
+            code=code, place=place, defaults={**values, "source": POSTCODE_SOURCE}
+        )
+        report.created += created
+        report.updated += not created
     return report

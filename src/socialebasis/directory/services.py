@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from socialebasis.areas.locating import locate_district
 from socialebasis.audit.models import Action
 from socialebasis.audit.services import record_event
 from socialebasis.core.permissions import can
@@ -19,7 +20,6 @@ from socialebasis.frameworks.assessment import UnknownCriteria, assess_activity
 from socialebasis.notifications.services import notify
 from socialebasis.workflows.services import transition
 
-from .locating import locate_district
 from .models import Activity, MeetingPlace, Organisation, Revision, RevisionStatus, SavedSearch
 from .schedule import weekday_mask
 from .vocabulary import PUBLIC_STATUSES, Accessibility, Cost, OrganisationKind, Status, TargetGroup, Theme

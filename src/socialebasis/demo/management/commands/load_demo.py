@@ -39,6 +39,11 @@ class Command(BaseCommand):
                 area_services.import_own_division,
                 DATA_DIR / "own_divisions" / "GM0797-wijkgerichte-aanpak.json",
             ),
+            (
+                "postcodes (4 cijfers)",
+                area_services.import_postcode_points,
+                DATA_DIR / "geonames" / "pc4_geonames_4gemeenten.csv",
+            ),
         ]
         for label, importer, path in steps:
             try:

@@ -7,7 +7,7 @@ only the one or two candidate wijken are tested with the exact polygon.
 from shapely.geometry import Point, shape
 from shapely.prepared import prep
 
-from socialebasis.areas.models import District
+from .models import District
 
 _SHAPES: dict[tuple[int, int], tuple[tuple[float, float, float, float], object]] = {}
 
