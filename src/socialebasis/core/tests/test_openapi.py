@@ -14,8 +14,8 @@ import json
 from pathlib import Path
 
 import pytest
-import yaml
 import schemathesis
+import yaml
 from django.core import signals
 from django.db import close_old_connections
 from django.middleware.csrf import get_token
