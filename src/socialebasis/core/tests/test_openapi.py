@@ -35,7 +35,7 @@ CONFIG = SchemathesisConfig.from_dict(
     }
 )
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application, config=CONFIG)
-EXAMPLES = settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
+EXAMPLES = settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
 
 # Codes of what api_world holds. A generated code that fits the document is swapped for one of these, so that the
 # operations answer with real data and not almost always 404; a code that does not fit is left as it is.
