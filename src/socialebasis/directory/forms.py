@@ -7,7 +7,7 @@ from socialebasis.areas.models import District
 from socialebasis.core.dates import FIRST_YEAR, LAST_YEAR, MESSAGE, in_window, validate_in_window
 from socialebasis.core.forms import StyledFormMixin, utrecht_class
 
-from .geocoding import normalise_postcode
+from .geocoding import normalise_postcode_or_area
 from .models import Activity, MeetingPlace, Organisation
 from .schedule import ScheduleError, check_rule
 from .selectors import ActivitySearch, district_ids_for, municipality_id_for
@@ -99,9 +99,9 @@ class ActivitySearchForm(StyledFormMixin, forms.Form):
         text = self.cleaned_data["postcode"].strip()
         if not text:
             return ""
-        code = normalise_postcode(text)
+        code = normalise_postcode_or_area(text)
         if code is None:
-            raise forms.ValidationError(_("A postcode looks like 5251 AB."))
+            raise forms.ValidationError(_("A postcode looks like 5251 AB, or just its four digits: 5251."))
         return code
 
     def clean(self):

@@ -30,7 +30,7 @@ from .forms import (
     previous_values,
     submitted_data,
 )
-from .geocoding import GeocodingUnavailable, lookup_postcode
+from .geocoding import GeocodingUnavailable, locate_postcode
 from .models import Activity, MeetingPlace, Organisation, Revision, RevisionStatus, SavedSearch
 from .schedule import calendar_of, next_dates
 from .vocabulary import Status
@@ -58,7 +58,7 @@ def run_search(request, form, user=None):
     note = ""
     postcode = form.cleaned_data.get("postcode")
     if postcode:
-        found = lookup_postcode(postcode)
+        found = locate_postcode(postcode)
         if found is None:
             note = _("We could not find postcode %(postcode)s. The results are not sorted by distance.") % {
                 "postcode": postcode
@@ -111,6 +111,10 @@ def activity_list(request):
         {
             "form": form,
             "page": page,
+            # After a search the results come first and the form folds away; an invalid search shows only the
+            # form with its errors, never a count of results that were not searched for.
+            "searched": results is not None,
+            "results_first": results is not None and bool(query),
             "note": note,
             "geocoding_unavailable": unavailable,
             "query": query.urlencode(),

@@ -18,7 +18,7 @@ from socialebasis.api.schema import ProblemSerializer, problem_responses
 
 from .. import selectors
 from ..forms import ActivitySearchForm
-from ..geocoding import GeocodingUnavailable, lookup_postcode
+from ..geocoding import GeocodingUnavailable, locate_postcode
 from ..vocabulary import Cost, TargetGroup, Theme
 from . import rows, serializers
 
@@ -57,9 +57,10 @@ SEARCH = [
     Query("accessible", {"type": "boolean"}, "true: only wheelchair-accessible activities."),
     Query(
         "postcode",
-        {"type": "string", "pattern": "^[1-9][0-9]{3} ?[A-Za-z]{2}$"},
-        "Near this postcode (geocoded through PDOK), e.g. 5251AB.",
-        reason="Een postcode ziet eruit als 5251 AB.",
+        {"type": "string", "pattern": "^[1-9][0-9]{3}( ?[A-Za-z]{2})?$"},
+        "Near this postcode: a full one (PDOK, with the 4-digit area's point when PDOK cannot be reached) or its four "
+        "digits (the platform's own data), e.g. 5251AB or 5251.",
+        reason="Een postcode ziet eruit als 5251 AB, of alleen de vier cijfers: 5251.",
     ),
     Query("radius", {"type": "number", "minimum": 0.1, "maximum": 50}, "Distance in km for near me (default 5)."),
     Query(
@@ -139,7 +140,7 @@ class ActivityList(generics.ListAPIView):
         postcode = form.cleaned_data.get("postcode")
         if postcode:
             try:
-                found = lookup_postcode(postcode)
+                found = locate_postcode(postcode)
             except GeocodingUnavailable:
                 raise GeocodingDown() from None
             if found is None:

@@ -86,13 +86,46 @@ def test_near_a_postcode_shows_distance(client, seed_areas, pdok):
 
 
 def test_unreachable_geocoding_is_told_in_dutch_on_the_page_and_is_503_in_the_api(client, seed_areas, pdok_down):
+    # 1011 is not among the 4-digit postcodes the platform ships (the four seed municipalities): no fallback.
     ActivityFactory(title="Buurtsoep")
-    page = client.get(reverse("directory:list"), {"postcode": "5251AB"})
+    page = client.get(reverse("directory:list"), {"postcode": "1011AB"})
     assert page.status_code == 200
     assert "Buurtsoep" in page.content.decode()
-    dutch = client.get(reverse("directory:list"), {"postcode": "5251AB"}, HTTP_ACCEPT_LANGUAGE="nl")
+    dutch = client.get(reverse("directory:list"), {"postcode": "1011AB"}, HTTP_ACCEPT_LANGUAGE="nl")
     assert "de postcodedienst is niet bereikbaar" in dutch.content.decode()
-    response = client.get("/api/v1/activities", {"postcode": "5251AB"})
+    response = client.get("/api/v1/activities", {"postcode": "1011AB"})
     assert response.status_code == 503
     assert response["Content-Type"] == "application/problem+json"
     assert "postcodedienst" in response.json()["detail"]
+
+
+def test_an_unreachable_pdok_falls_back_to_the_4_digit_area_and_keeps_the_distance(client, seed_areas, pdok_down):
+    ActivityFactory(title="Buurtsoep", latitude=51.6960, longitude=5.2150)
+    body = client.get("/api/v1/activities", {"postcode": "5251AB"}).json()
+    assert body["results"][0]["distance_km"] is not None
+    page = client.get(reverse("directory:list"), {"postcode": "5251 ab"}).content.decode()
+    assert "postcodedienst is niet bereikbaar" not in page and "km verderop" in page
+
+
+@pytest.mark.parametrize("written", ["5251", "5251AB", "5251 ab"])
+def test_near_me_by_any_spelling_of_a_postcode(client, seed_areas, pdok, written):
+    ActivityFactory(title="Buurtsoep", latitude=51.6960, longitude=5.2150)
+    page = client.get(reverse("directory:list"), {"postcode": written})
+    assert page.status_code == 200 and "km verderop" in page.content.decode()
+    if written == "5251":
+        assert pdok == []  # four digits are placed with the platform's own data
+
+
+def test_an_invalid_postcode_gives_only_the_error_at_the_field(client, seed_areas):
+    ActivityFactory(title="Buurtsoep", latitude=51.6960, longitude=5.2150)
+    page = client.get(reverse("directory:list"), {"postcode": "52"}).content.decode()
+    assert "alleen de vier cijfers: 5251" in page
+    assert "gevonden" not in page and "Buurtsoep" not in page
+
+
+def test_after_a_search_the_results_come_before_the_folded_form(client, seed_areas):
+    ActivityFactory(title="Buurtsoep", latitude=51.6960, longitude=5.2150)
+    page = client.get(reverse("directory:list"), {"q": "soep"}).content.decode()
+    assert page.index("Buurtsoep") < page.index('<details class="sb-refine">') < page.index('name="q"')
+    first_visit = client.get(reverse("directory:list")).content.decode()
+    assert "sb-refine" not in first_visit and first_visit.index('name="q"') < first_visit.index("Buurtsoep")
