@@ -54,3 +54,6 @@ AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT - 1 if TRUSTED_PROXY_COUNT else No
 AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if TRUSTED_PROXY_COUNT else ("REMOTE_ADDR",)
 
 OTP_TOTP_ISSUER = "Sociale Basis"
+# A member of staff links an authenticator app with the second step they already have, or with a one-time link an
+# administrator made (admin or `manage.py enrolment_link <username>`); the link works this long.
+ENROLMENT_LINK_HOURS = config("ENROLMENT_LINK_HOURS", 72, "Hours an enrolment link for the second step keeps working.")
