@@ -2,6 +2,8 @@ import time
 
 import pytest
 from django.core import mail
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from socialebasis.accounts.middleware import SESSION_LOGIN_AT, SESSION_SEEN_AT
 from socialebasis.accounts.tests.factories import PASSWORD
@@ -94,3 +96,27 @@ def test_a_short_password_is_refused_in_dutch():
     with translation.override("nl"), pytest.raises(ValidationError) as refused:
         validate_password("kort")
     assert "Dit wachtwoord is te kort: gebruik minstens 12 tekens." in refused.value.messages
+
+
+@pytest.mark.parametrize("length", [151, 256, 10_000])
+def test_a_too_long_user_name_is_refused_with_a_dutch_field_error(client, length):
+    response = client.post("/account/inloggen/", {"username": "a" * length, "password": "geheim-wachtwoord"})
+    assert response.status_code == 200
+    assert "Een gebruikersnaam heeft hoogstens 150 tekens." in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_user_name_of_the_longest_allowed_length_signs_in(client, user_factory):
+    user = user_factory(username="b" * 150)
+    response = client.post("/account/inloggen/", {"username": user.username, "password": PASSWORD})
+    assert response.status_code == 302
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(username=st.text(max_size=400), password=st.text(max_size=300))
+@example(username="a" * 256, password="geheim")
+@example(username="é" * 200, password="geheim")
+def test_the_login_answers_any_user_name_without_an_error(client, username, password):
+    response = client.post("/account/inloggen/", {"username": username, "password": password})
+    # A form with its errors, a refusal of NUL characters, or a lockout: never a 500.
+    assert response.status_code in (200, 400, 429)
