@@ -52,6 +52,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so that every answer under /api/ names the version, also those of the middleware below.
     "socialebasis.api.middleware.ApiVersionHeaderMiddleware",
+    # Second, so that every answer gets a Permissions-Policy and, for a signed-in browser, Cache-Control: no-store.
+    "socialebasis.core.middleware.PrivacyHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
