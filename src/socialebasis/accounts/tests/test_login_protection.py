@@ -154,3 +154,55 @@ def test_the_login_answers_any_user_name_without_an_error(client, username, pass
     response = client.post("/account/inloggen/", {"username": username, "password": password})
     # A form with its errors, a refusal of NUL characters, or a lockout: never a 500.
     assert response.status_code in (200, 400, 429)
+
+
+@pytest.fixture
+def reset_quota(settings):
+    from django.core.cache import cache
+
+    settings.PASSWORD_RESET_LIMIT_PER_EMAIL = 2
+    settings.PASSWORD_RESET_LIMIT_PER_ADDRESS = 4
+    cache.clear()
+    yield settings
+    cache.clear()
+
+
+def test_password_reset_mails_to_one_address_are_limited_with_the_same_answer(client, user_factory, reset_quota):
+    user_factory(email="anna@example.nl")
+    answers = [
+        client.post("/account/wachtwoord-vergeten/", {"email": "anna@example.nl"}, REMOTE_ADDR=f"203.0.113.{n}")
+        for n in range(4)
+    ]
+    assert len(mail.outbox) == 2
+    assert {(a.status_code, a.url) for a in answers} == {(302, "/account/wachtwoord-vergeten/verstuurd/")}
+
+
+def test_password_reset_requests_from_one_client_are_limited(client, user_factory, reset_quota):
+    for n in range(6):
+        user_factory(email=f"persoon{n}@example.nl")
+    answers = [client.post("/account/wachtwoord-vergeten/", {"email": f"persoon{n}@example.nl"}) for n in range(6)]
+    assert len(mail.outbox) == 4
+    assert {(a.status_code, a.url) for a in answers} == {(302, "/account/wachtwoord-vergeten/verstuurd/")}
+    # Another client is not held back by this one.
+    client.post("/account/wachtwoord-vergeten/", {"email": "persoon5@example.nl"}, REMOTE_ADDR="203.0.113.50")
+    assert len(mail.outbox) == 5
+
+
+def test_without_a_reachable_redis_reset_mails_still_go(client, user_factory, settings):
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        closed_port = sock.getsockname()[1]
+    settings.PASSWORD_RESET_LIMIT_PER_EMAIL = 1
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{closed_port}/7",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+    user_factory(email="anna@example.nl")
+    response = client.post("/account/wachtwoord-vergeten/", {"email": "anna@example.nl"})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
