@@ -206,3 +206,56 @@ def test_without_a_reachable_redis_reset_mails_still_go(client, user_factory, se
     response = client.post("/account/wachtwoord-vergeten/", {"email": "anna@example.nl"})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.parametrize(
+    "password",
+    [
+        "aaaaaaaaaaaa",  # a repeat
+        "abcdefghijklmnop",  # a series
+        "123456789012",
+        "qwertyuiop12",  # the keyboard
+        "wachtwoord123",  # a common Dutch password
+        "welkom012345",
+        "iloveyou1234",  # a common English password
+        "SocialeBasis2026",  # the site's name
+        "Sociale-Basis!",
+        "AnnaDeVries1985",  # the person's own name
+        "anna.devries@example.nl",  # the person's e-mail address
+        "x" * 5000,
+    ],
+)
+def test_guessable_passwords_are_refused_in_dutch(password):
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    from socialebasis.accounts.models import User
+
+    anna = User(username="anna", first_name="Anna", last_name="de Vries", email="anna.devries@example.nl")
+    with translation.override("nl"), pytest.raises(ValidationError) as refused:
+        validate_password(password, anna)
+    assert any(message.startswith("Dit wachtwoord is makkelijk te raden.") for message in refused.value.messages)
+
+
+@pytest.mark.parametrize(
+    "password", ["paarse-olifant-fietst-naar-Drunen", "een-heel-nieuw-wachtwoord-2026", "gele-tulp-op-de-markt"]
+)
+def test_passwords_of_unrelated_words_are_accepted(password):
+    from django.contrib.auth.password_validation import validate_password
+
+    from socialebasis.accounts.models import User
+
+    validate_password(password, User(username="anna", email="anna@example.nl"))
+
+
+def test_a_guessable_new_password_is_refused_on_the_reset_page(client, user_factory):
+    user = user_factory(email="anna@example.nl")
+    client.post("/account/wachtwoord-vergeten/", {"email": "anna@example.nl"})
+    link = next(line for line in mail.outbox[0].body.splitlines() if "/wachtwoord-herstellen/" in line)
+    form = client.get(link.split("testserver", 1)[1], follow=True)
+    answer = client.post(form.redirect_chain[-1][0], {"new_password1": "a" * 12, "new_password2": "a" * 12})
+    assert answer.status_code == 200
+    assert "makkelijk te raden" in answer.content.decode()
+    user.refresh_from_db()
+    assert not user.check_password("a" * 12)
