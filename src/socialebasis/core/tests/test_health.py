@@ -109,3 +109,70 @@ def test_readyz_says_ok_and_quotas_are_counted_in_a_reachable_redis(migrated_sql
     assert result["/readyz"][0] == 200
     assert result["/readyz body"] == {"status": "ok", "database": "ok", "cache": "ok"}
     assert any(b"throttle_anon" in key for key in test_redis.scan_iter())
+
+
+@pytest.fixture
+def frozen_database():
+    """A TCP server on 127.0.0.1 that accepts connections and never says a word: a database that froze."""
+    import threading
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(16)
+    held = []
+    stop = threading.Event()
+
+    def accept():
+        server.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                held.append(server.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield server.getsockname()[1]
+    stop.set()
+    thread.join()
+    for connection in held:
+        connection.close()
+    server.close()
+
+
+FROZEN_PROBE = """
+import json, django
+django.setup()
+from django.test import Client
+client = Client(raise_request_exception=False)
+result = {}
+for path in ("/readyz", "/gemeenten/GM0797/", "/api/v1/municipalities"):
+    response = client.get(path)
+    result[path] = [response.status_code, response.get("Retry-After")]
+print(json.dumps(result))
+"""
+
+
+def test_a_frozen_database_gives_503_instead_of_holding_the_request(frozen_database):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "socialebasis.conf.test",
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:{frozen_database}/socialebasis",
+        "DB_CONNECT_TIMEOUT": "2",
+    }
+    # The overall timeout only guards the suite against a hang; it is generous and not what is being tested.
+    out = subprocess.run([sys.executable, "-c", FROZEN_PROBE], env=env, capture_output=True, text=True, timeout=180)
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result == {path: [503, "30"] for path in ("/readyz", "/gemeenten/GM0797/", "/api/v1/municipalities")}
+
+
+def test_database_connections_carry_the_connect_and_statement_timeouts():
+    code = "import json, socialebasis.conf.production as p;print(json.dumps(p.DATABASES['default'].get('OPTIONS', {})))"
+    env = {**os.environ, "SECRET_KEY": "x" * 50, "DATABASE_URL": "postgres://app@db.invalid/socialebasis"}
+    env.update(DB_CONNECT_TIMEOUT="4", DB_STATEMENT_TIMEOUT_MS="15000")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    options = json.loads(out.stdout)
+    assert options["connect_timeout"] == 4
+    assert options["options"] == "-c statement_timeout=15000"
+    assert options["keepalives"] == 1 and options["tcp_user_timeout"] > 0
