@@ -1,8 +1,17 @@
-from django.contrib import admin
+from django.conf import settings
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from socialebasis.core.permissions import can
+
+from . import services
+from .models import EnrolmentLink, User
 
 
 @admin.register(User)
@@ -10,4 +19,74 @@ class UserAdmin(DjangoUserAdmin):
     list_display = ("username", "email", "role", "is_active")
     list_filter = ("role", "is_active")
     filter_horizontal = ("municipalities", "districts", "groups", "user_permissions")
-    fieldsets = (*DjangoUserAdmin.fieldsets, (_("Role and scope"), {"fields": ("role", "municipalities", "districts")}))
+    readonly_fields = ("second_step",)
+    fieldsets = (
+        *DjangoUserAdmin.fieldsets,
+        (_("Role and scope"), {"fields": ("role", "municipalities", "districts")}),
+        (_("Second step"), {"fields": ("second_step",)}),
+    )
+    actions = ["remove_second_step"]
+
+    def get_urls(self):
+        own = [
+            path(
+                "<path:object_id>/koppellink/",
+                self.admin_site.admin_view(self.enrolment_link_view),
+                name="accounts_user_enrolment_link",
+            )
+        ]
+        return own + super().get_urls()
+
+    @admin.display(description=_("Second step"))
+    def second_step(self, user: User) -> str:
+        if user.pk is None:
+            return "-"
+        state = _("app linked") if services.has_usable_second_step(user) else _("no app linked")
+        url = reverse("admin:accounts_user_enrolment_link", args=[user.pk])
+        return format_html('{} · <a href="{}">{}</a>', state, url, _("Make an enrolment link"))
+
+    def enrolment_link_view(self, request, object_id):
+        """Confirm, then make a one-time enrolment link and show it once."""
+        user = get_object_or_404(User, pk=object_id)
+        if not can(request.user, "accounts.manage_second_step", user):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": user,
+            "title": _("Enrolment link for the second step"),
+            "hours": settings.ENROLMENT_LINK_HOURS,
+        }
+        if request.method == "POST":
+            token = services.create_enrolment_link(user, actor=request.user, via="admin")
+            context["link"] = request.build_absolute_uri(services.enrolment_path(token))
+        return TemplateResponse(request, "admin/accounts/user/enrolment_link.html", context)
+
+    @admin.action(description=_("Remove the second step (apps and recovery codes) of the selected users"))
+    def remove_second_step(self, request, queryset):
+        users = list(queryset)
+        if not all(can(request.user, "accounts.manage_second_step", user) for user in users):
+            raise PermissionDenied
+        removed = sum(services.remove_second_step(user, actor=request.user) for user in users)
+        self.message_user(
+            request,
+            _("Removed: %(count)d. Make an enrolment link so that they can link a new app.") % {"count": removed},
+            messages.SUCCESS,
+        )
+        return redirect(request.get_full_path())
+
+
+@admin.register(EnrolmentLink)
+class EnrolmentLinkAdmin(admin.ModelAdmin):
+    """Read only: which links were made, by whom, and whether they were used. The secret itself is not kept."""
+
+    list_display = ("user", "created_by", "created_at", "expires_at", "used_at")
+    list_select_related = ("user", "created_by")
+    readonly_fields = ("user", "created_by", "created_at", "expires_at", "used_at")
+    exclude = ("token_hash",)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpResponseRedirect, JsonResponse
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 
@@ -40,30 +40,41 @@ class StaffSecondFactorMiddleware:
     """Staff who signed in with a password alone may only reach the second-factor pages and logout."""
 
     ALLOWED_PREFIXES = ("/static/", "/healthz", "/readyz", "/i18n/")
-    ALLOWED_NAMES = ("accounts:verify", "accounts:setup_totp", "accounts:logout")
+    # The enrolment pages check for themselves that the user has the second step or an enrolment link.
+    ALLOWED_NAMES = ("accounts:verify", "accounts:setup_totp", "accounts:enrol", "accounts:logout")
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        user = request.user
-        if user.is_authenticated and user.needs_second_factor and not user.is_verified():
-            allowed = [reverse(name) for name in self.ALLOWED_NAMES]
-            if not request.path.startswith(self.ALLOWED_PREFIXES) and request.path not in allowed:
-                if request.path.startswith("/api/"):
-                    return JsonResponse(
-                        {
-                            "type": "about:blank",
-                            "title": "Forbidden",
-                            "status": 403,
-                            "detail": _("Confirm your sign-in with your second factor first."),
-                        },
-                        status=403,
-                        content_type="application/problem+json",
-                    )
-                target = reverse("accounts:verify")
-                next_url = request.get_full_path()
-                if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-                    target += "?" + urlencode({"next": next_url})
-                return HttpResponseRedirect(target)
+        if self._must_verify_first(request):
+            if request.path.startswith("/api/"):
+                return JsonResponse(
+                    {
+                        "type": "about:blank",
+                        "title": "Forbidden",
+                        "status": 403,
+                        "detail": _("Confirm your sign-in with your second factor first."),
+                    },
+                    status=403,
+                    content_type="application/problem+json",
+                )
+            target = reverse("accounts:verify")
+            next_url = request.get_full_path()
+            if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+                target += "?" + urlencode({"next": next_url})
+            return HttpResponseRedirect(target)
         return self.get_response(request)
+
+    def _must_verify_first(self, request) -> bool:
+        user = request.user
+        if not (user.is_authenticated and user.needs_second_factor and not user.is_verified()):
+            return False
+        return not request.path.startswith(self.ALLOWED_PREFIXES) and _view_name(request) not in self.ALLOWED_NAMES
+
+
+def _view_name(request) -> str:
+    try:
+        return resolve(request.path_info).view_name
+    except Resolver404:
+        return ""

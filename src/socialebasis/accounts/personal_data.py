@@ -125,3 +125,32 @@ for _model, _name, _extra in (
             on_erasure=Erasure.DELETE,
         )
     )
+
+declare(
+    Processing(
+        model="otp_static.StaticDevice",
+        name=_("recovery codes (second step)"),
+        fields=("user", "name"),
+        export_fields=("name", "confirmed", "created_at", "last_used_at"),
+        person="user",
+        purpose=_("Signing in without the phone: single-use recovery codes for the second step of staff."),
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+        subjects=_("staff"),
+        retention=Retention(description=WITH_THE_ACCOUNT),
+    )
+)
+
+declare(
+    Processing(
+        model="accounts.EnrolmentLink",
+        name=_("enrolment links (second step)"),
+        fields=("user", "created_by", "created_at", "expires_at", "used_at"),
+        export_fields=("created_at", "expires_at", "used_at"),
+        person="user",
+        links={"created_by": Erasure.UNLINK},
+        purpose=_("Linking an authenticator app for the second step with a one-time link from an administrator."),
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+        subjects=_("staff, and the administrators who made the links"),
+        retention=Retention(description=WITH_THE_ACCOUNT),
+    )
+)

@@ -1,12 +1,18 @@
 import time
 
 from django.contrib.auth.signals import user_logged_in
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from socialebasis.audit.models import Action
 from socialebasis.audit.services import record_event
 
 from .middleware import SESSION_LOGIN_AT
+
+# Sent by accounts.services, inside the transaction of the change, when something changed in how a user signs in
+# (an authenticator linked or removed, recovery codes made or used). Arguments: `user`, `event` (a lazy
+# translated sentence for the notice) and `key` (unique per event, for an idempotent notice). The notifications
+# app, on a higher floor, listens and tells the user (notifications/security.py); accounts cannot import it.
+security_event = Signal()
 
 
 @receiver(user_logged_in)

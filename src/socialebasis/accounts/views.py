@@ -2,15 +2,24 @@ import segno
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from socialebasis.core.client_address import client_address
+
 from . import services
-from .forms import LoginForm, TokenForm
+from .forms import LoginForm, TokenForm, VerifyForm
+from .quotas import password_reset_allowed
+
+# The enrolment link a signed-in user opened (its primary key), until the app is linked.
+ENROLMENT_SESSION_KEY = "socialebasis_enrolment_link"
+# Recovery codes just made: shown on the next page once, then gone from the session.
+NEW_CODES_SESSION_KEY = "socialebasis_new_recovery_codes"
 
 
 class LoginView(auth_views.LoginView):
@@ -30,17 +39,33 @@ def _next_url(request, default: str) -> str:
     return default
 
 
+def _to_verify(request):
+    return redirect(reverse("accounts:verify") + "?" + urlencode({"next": request.get_full_path()}))
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def verify(request):
     if request.user.is_verified():
         return redirect(_next_url(request, reverse_lazy("accounts:profile")))
-    devices = list(TOTPDevice.objects.devices_for_user(request.user, confirmed=True))
-    if not devices:
+    if not services.has_usable_second_step(request.user):
         return redirect("accounts:setup_totp")
-    form = TokenForm(request.POST or None)
+    devices = list(TOTPDevice.objects.devices_for_user(request.user, confirmed=True))
+    form = VerifyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if services.verify_second_factor(request, form.cleaned_data["token"]):
+        how = services.verify_second_factor(request, form.cleaned_data["token"])
+        if how == "recovery_code":
+            left = services.recovery_codes_left(request.user)
+            messages.warning(
+                request,
+                _(
+                    "You signed in with a recovery code; %(left)d codes are left. Lost your phone? Link your new "
+                    "authenticator app below."
+                )
+                % {"left": left},
+            )
+            return redirect(reverse("accounts:setup_totp") + "?" + urlencode({"next": _next_url(request, "")}))
+        if how:
             return redirect(_next_url(request, reverse_lazy("accounts:profile")))
         form.add_error("token", _("This code is not right or has expired. Try the newest code."))
     demo_device = next((d for d in devices if services.is_demo_device(d)), None)
@@ -56,20 +81,64 @@ def verify(request):
 
 
 @login_required
+@require_http_methods(["GET"])
+def enrol(request, token: str):
+    """An administrator's enrolment link, opened after the password step (login_required sends one there first)."""
+    link = services.valid_enrolment_link(request.user, token=token)
+    if link is None:
+        return render(request, "accounts/enrolment_link_invalid.html", status=404)
+    request.session[ENROLMENT_SESSION_KEY] = link.pk
+    return redirect("accounts:setup_totp")
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 def setup_totp(request):
-    device = services.pending_totp_device(request.user)
+    """Link an authenticator app: with the second step done already, or with an administrator's enrolment link."""
+    user = request.user
+    link = services.valid_enrolment_link(user, pk=request.session.get(ENROLMENT_SESSION_KEY))
+    if link is None and not user.is_verified():
+        if services.has_usable_second_step(user):
+            return _to_verify(request)
+        return render(request, "accounts/ask_administrator.html", status=403)
+    device = services.pending_totp_device(user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if services.confirm_totp_device(request, device, form.cleaned_data["token"]):
+        codes = services.confirm_totp_device(request, device, form.cleaned_data["token"], link=link)
+        if codes:
+            request.session.pop(ENROLMENT_SESSION_KEY, None)
+            request.session[NEW_CODES_SESSION_KEY] = codes
             messages.success(request, _("Your authenticator app is set up."))
-            return redirect("accounts:profile")
+            return redirect("accounts:recovery_codes")
         form.add_error("token", _("This code is not right. Check the time on your phone and try again."))
     qr_svg = segno.make(device.config_url, error="m").svg_inline(scale=4, title=_("QR code for your app"))
     return render(
         request,
         "accounts/setup_totp.html",
-        {"form": form, "secret": services.base32_secret(device), "qr_svg": qr_svg},
+        {
+            "form": form,
+            "secret": services.base32_secret(device),
+            "qr_svg": qr_svg,
+            "replacing": user.is_verified(),
+            "skip_url": _next_url(request, reverse("accounts:profile")),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def recovery_codes(request):
+    """Recovery codes: the new ones once, right after they were made; new ones on request."""
+    if not request.user.is_verified():
+        return _to_verify(request)
+    if request.method == "POST":
+        request.session[NEW_CODES_SESSION_KEY] = services.make_recovery_codes(request.user)
+        return redirect("accounts:recovery_codes")
+    codes = request.session.pop(NEW_CODES_SESSION_KEY, None)
+    return render(
+        request,
+        "accounts/recovery_codes.html",
+        {"codes": codes, "left": services.recovery_codes_left(request.user)},
     )
 
 
@@ -78,12 +147,25 @@ def profile(request):
     return render(request, "accounts/profile.html", {"profile_user": request.user})
 
 
-password_reset = auth_views.PasswordResetView.as_view(
-    template_name="accounts/password_reset_form.html",
-    email_template_name="accounts/password_reset_email.txt",
-    subject_template_name="accounts/password_reset_subject.txt",
-    success_url=reverse_lazy("accounts:password_reset_done"),
-)
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's view, with a limit on e-mails per client address and per e-mail address.
+
+    Past the limit the answer is the same page and status as always ("if we know the address, a link is on its
+    way"), so the limit tells nobody whether an address has an account.
+    """
+
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        if password_reset_allowed(client_address(self.request), form.cleaned_data["email"]):
+            return super().form_valid(form)
+        return HttpResponseRedirect(self.get_success_url())
+
+
+password_reset = PasswordResetView.as_view()
 password_reset_done = auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html")
 password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
     template_name="accounts/password_reset_confirm.html",

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "axes",
     "socialebasis.core",
     "socialebasis.areas",
@@ -50,6 +51,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so that every answer under /api/ names the version, also those of the middleware below.
     "socialebasis.api.middleware.ApiVersionHeaderMiddleware",
+    # Second, so that every answer gets a Permissions-Policy and, for a signed-in browser, Cache-Control: no-store.
+    "socialebasis.core.middleware.PrivacyHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -99,6 +102,28 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A database that does not answer must give a 503 within seconds, not hold every worker (ADR 0020): libpq gives up
+# connecting after DB_CONNECT_TIMEOUT, the server stops a statement after DB_STATEMENT_TIMEOUT_MS, and TCP keepalives
+# and the user timeout notice a connection whose other end went away.
+DB_CONNECT_TIMEOUT = config("DB_CONNECT_TIMEOUT", 5, "Seconds to wait for a connection to PostgreSQL before a 503.")
+DB_STATEMENT_TIMEOUT_MS = config(
+    "DB_STATEMENT_TIMEOUT_MS", 30_000, "Milliseconds PostgreSQL may spend on one statement (0: no limit)."
+)
+DB_TCP_USER_TIMEOUT_MS = config(
+    "DB_TCP_USER_TIMEOUT_MS", 10_000, "Milliseconds sent data to PostgreSQL may stay unacknowledged before giving up."
+)
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": DB_CONNECT_TIMEOUT,
+            "options": f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}",
+            "keepalives": 1,
+            "keepalives_idle": 30,
+            "keepalives_interval": 10,
+            "keepalives_count": 3,
+            "tcp_user_timeout": DB_TCP_USER_TIMEOUT_MS,
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -111,6 +136,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "socialebasis.accounts.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Offline: common and breached patterns (repeats, series, keyboard, dates, Dutch and English words, the site's
+    # and the person's own names), estimated by zxcvbn.
+    {"NAME": "socialebasis.accounts.password_validation.GuessablePasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:profile"

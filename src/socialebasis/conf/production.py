@@ -8,9 +8,6 @@ SECURE_SSL_REDIRECT = config("SECURE_SSL_REDIRECT", True, "Redirect plain HTTP t
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Production runs behind one reverse proxy (nginx) unless told otherwise; see includes/security.py.
 TRUSTED_PROXY_COUNT = config("TRUSTED_PROXY_COUNT", 1, "Reverse proxies in front of the app (nginx: 1).")
-# ipware counts the proxies *before* ours: X-Forwarded-For's last entry is the address our nginx saw.
-AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT - 1 if TRUSTED_PROXY_COUNT else None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if TRUSTED_PROXY_COUNT else ("REMOTE_ADDR",)
 SECURE_HSTS_SECONDS = config("SECURE_HSTS_SECONDS", 31536000, "HSTS max-age in seconds.")
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

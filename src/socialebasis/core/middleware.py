@@ -72,3 +72,66 @@ NUL = "\x00"
 
 def _any_nul(lists) -> bool:
     return any(NUL in name or any(NUL in value for value in values) for name, values in lists)
+
+
+# Browser features no page of ours uses (none of our scripts asks for the camera, the microphone or the location, see
+# src/**/static/**/*.js): switched off for our pages and for anything embedded in them.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "bluetooth",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+)
+# Pages that handle signing in: never kept in a cache, also before anyone is signed in.
+PRIVATE_PREFIXES = ("/account/", "/beheer/")
+
+
+class PrivacyHeadersMiddleware:
+    """A Permissions-Policy on every answer, and `Cache-Control: no-store, private` on every answer to a browser
+    that is (or may be) signed in, and on the sign-in pages.
+
+    Whether someone is signed in is read from the session cookie, not from the session itself: the answer may be a
+    503 because the database is down, and then the session cannot be read. A visitor with a session but no account
+    (rare) gets the same strict header; that costs only a cache hit.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        if self._private(request, response):
+            directives = {part.split("=")[0].strip().lower() for part in response.get("Cache-Control", "").split(",")}
+            shared = "public" in directives and not request.path.startswith(PRIVATE_PREFIXES)
+            if not shared and not {"no-store", "private"} <= directives:
+                response["Cache-Control"] = "no-store, private"
+                del response["Expires"]
+        return response
+
+    def _private(self, request, response) -> bool:
+        cookie = settings.SESSION_COOKIE_NAME
+        if cookie in request.COOKIES or cookie in response.cookies:
+            return True
+        if request.path.startswith(PRIVATE_PREFIXES):
+            return True
+        user = getattr(request, "user", None)
+        # Only when the user was read already (e.g. authentication without a session cookie); never read it here.
+        wrapped = getattr(user, "_wrapped", None)
+        return wrapped is not None and getattr(wrapped, "is_authenticated", False) is True

@@ -1,5 +1,7 @@
 import sys
 
+import structlog
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -8,6 +10,8 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 
 from .dependencies import RETRY_AFTER_SECONDS, UNAVAILABLE_DETAIL, is_dependency_unavailable
+
+log = structlog.get_logger(__name__)
 
 BAD_REQUEST_DETAIL = "Deze vraag kunnen wij niet lezen."
 
@@ -20,17 +24,31 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 @never_cache
 def readyz(request: HttpRequest) -> JsonResponse:
-    """Ready: the database answers a query, and the shared cache (when one is configured) answers too."""
+    """Ready: the database answers a query (503 when not). The shared cache is reported, but does not decide.
+
+    Without Redis the quotas are not counted, but every page and the API still work (ADR 0020); taking every app
+    process out of the load balancer because the one shared Redis is down would turn that into a full outage. So a
+    missing cache answers 200 with `"status": "degraded"`, for monitoring to raise an alarm on.
+    """
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-        cache.get("readyz")
     except Exception as exc:
         if not is_dependency_unavailable(exc):
             raise
         return unavailable_response(request)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    body = {"status": "ok", "database": "ok"}
+    if settings.CACHES["default"]["BACKEND"].endswith("RedisCache"):
+        try:
+            cache.get("readyz")
+            body["cache"] = "ok"
+        except Exception as exc:
+            if not is_dependency_unavailable(exc):
+                raise
+            log.warning("readyz: the shared cache is unreachable", error=type(exc).__name__)
+            body.update(status="degraded", cache="unavailable")
+    return JsonResponse(body)
 
 
 def problem_response(status: int, title: str, detail: str, request: HttpRequest | None = None) -> JsonResponse:

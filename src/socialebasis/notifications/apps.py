@@ -9,7 +9,10 @@ class NotificationsConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.module_loading import autodiscover_modules
 
-        from . import rules  # noqa: F401  (registers the permission rules of this app)
+        from . import (
+            rules,  # noqa: F401  (registers the permission rules of this app)
+            security,  # noqa: F401  (tells users about changes to how they sign in)
+        )
 
         # Every app declares its kinds of message in its own notifications.py (this app's own included).
         autodiscover_modules("notifications")

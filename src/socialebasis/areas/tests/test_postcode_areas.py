@@ -9,11 +9,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_shipped_postcodes_are_loaded_once(seed_areas):
-    from conftest import DATA
+    from django.conf import settings
 
     count = PostcodeArea.objects.count()
     assert count == 94
-    again = services.import_postcode_points(DATA / "geonames" / "pc4_geonames_4gemeenten.csv")
+    again = services.import_postcode_points(settings.BASE_DIR / "data" / "geonames" / "pc4_geonames_4gemeenten.csv")
     assert (again.created, again.updated) == (0, 94) and PostcodeArea.objects.count() == count
 
 

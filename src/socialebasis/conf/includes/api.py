@@ -14,7 +14,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["socialebasis.api.renderers.JSONRenderer"],
     "EXCEPTION_HANDLER": "socialebasis.api.errors.problem_exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
+        "socialebasis.api.throttling.ClientRateThrottle",
         "socialebasis.api.throttling.SignedInRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {

@@ -1,4 +1,10 @@
-"""Logging: structured lines (structlog) on standard error; the platform's own and Django's errors."""
+"""Logging: structured lines (structlog) on standard error; the platform's own and Django's errors.
+
+No traceback in the log shows local variables: they hold request data (a password being checked, a token, a
+resident's message). structlog's console renderer prints tracebacks with rich when rich is installed, and rich shows
+every frame's locals by default; so every renderer here gets a formatter without locals (the standard library's
+traceback: file, line, code and the exception).
+"""
 
 import structlog
 
@@ -12,7 +18,7 @@ LOGGING = {
     "formatters": {
         "plain": {
             "()": structlog.stdlib.ProcessorFormatter,
-            "processor": structlog.dev.ConsoleRenderer(colors=False),
+            "processor": structlog.dev.ConsoleRenderer(colors=False, exception_formatter=structlog.dev.plain_traceback),
             "foreign_pre_chain": [
                 structlog.stdlib.add_log_level,
                 structlog.processors.TimeStamper(fmt="iso"),

@@ -38,19 +38,34 @@ SESSION_ABSOLUTE_TIMEOUT = config(
 )
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT
 
-# Lockout after repeated failed logins (django-axes): per user name and address.
+# Lockout after repeated failed logins (django-axes): per user name and address, and per account from any address,
+# so that many addresses cannot each try a few passwords on one account.
 AXES_FAILURE_LIMIT = config("AXES_FAILURE_LIMIT", 5, "Failed logins before an account is locked out.")
 AXES_COOLOFF_TIME = timedelta(minutes=config("AXES_COOLOFF_MINUTES", 15, "Minutes a lockout lasts."))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-# Behind nginx every request comes from the proxy's address; without this, one person could lock an account
-# for everybody. django-ipware takes the client address from X-Forwarded-For, trusting only our own proxies.
+# Behind nginx every request comes from the proxy's address; without this, one person could lock an account for
+# everybody, or use any address they like. socialebasis.core.client_address takes the client's address from
+# X-Forwarded-For, counting only our own proxies from the right; the API quotas and the lockout both use it.
 TRUSTED_PROXY_COUNT = config(
-    "TRUSTED_PROXY_COUNT", 0, "Reverse proxies in front of the app (nginx: 1); they set X-Forwarded-For."
+    "TRUSTED_PROXY_COUNT", 0, "Reverse proxies in front of the app (nginx: 1); they append to X-Forwarded-For."
 )
-# ipware counts the proxies *before* ours: X-Forwarded-For's last entry is the address our nginx saw.
-AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT - 1 if TRUSTED_PROXY_COUNT else None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if TRUSTED_PROXY_COUNT else ("REMOTE_ADDR",)
+AXES_CLIENT_IP_CALLABLE = "socialebasis.core.client_address.client_address"
+
+# Password-reset e-mails per client address and per e-mail address within a window (accounts.views): past the limit
+# the page says the same as always, and no e-mail goes.
+PASSWORD_RESET_WINDOW_MINUTES = config(
+    "PASSWORD_RESET_WINDOW_MINUTES", 60, "Minutes over which password-reset e-mails are counted."
+)
+PASSWORD_RESET_LIMIT_PER_ADDRESS = config(
+    "PASSWORD_RESET_LIMIT_PER_ADDRESS", 10, "Password-reset requests per client address within the window."
+)
+PASSWORD_RESET_LIMIT_PER_EMAIL = config(
+    "PASSWORD_RESET_LIMIT_PER_EMAIL", 3, "Password-reset e-mails per e-mail address within the window."
+)
 
 OTP_TOTP_ISSUER = "Sociale Basis"
+# A member of staff links an authenticator app with the second step they already have, or with a one-time link an
+# administrator made (admin or `manage.py enrolment_link <username>`); the link works this long.
+ENROLMENT_LINK_HOURS = config("ENROLMENT_LINK_HOURS", 72, "Hours an enrolment link for the second step keeps working.")

@@ -5,13 +5,12 @@ from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import generics, status
 from rest_framework.exceptions import NotAuthenticated, NotFound, PermissionDenied, ValidationError
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle
 from rest_framework.views import APIView
 
 from socialebasis.api.errors import UnknownReference
 from socialebasis.api.params import MUNICIPALITY_PATTERN, Query, path_parameter, read_query
 from socialebasis.api.schema import problem_responses
-from socialebasis.api.throttling import SignedInRateThrottle
+from socialebasis.api.throttling import ClientRateThrottle, ScopedClientRateThrottle, SignedInRateThrottle
 from socialebasis.areas.models import Municipality
 from socialebasis.core.numbers import parse_int
 from socialebasis.core.permissions import can
@@ -204,7 +203,7 @@ class FrameworkVersionDetail(APIView):
     examples=[ASSESSMENT_EXAMPLE],
 )
 class AssessmentCreate(APIView):
-    throttle_classes = [AnonRateThrottle, SignedInRateThrottle, ScopedRateThrottle]
+    throttle_classes = [ClientRateThrottle, SignedInRateThrottle, ScopedClientRateThrottle]
     throttle_scope = "assessments"
 
     def post(self, request, statcode: str):

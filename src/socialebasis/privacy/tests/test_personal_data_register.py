@@ -108,6 +108,18 @@ def _device(user, seed):
     TOTPDeviceFactory(user=user)
 
 
+def _recovery_codes(user, seed):
+    from socialebasis.accounts import services as account_services
+
+    account_services.make_recovery_codes(user)
+
+
+def _enrolment_link(user, seed):
+    from socialebasis.accounts import services as account_services
+
+    account_services.create_enrolment_link(user, actor=user, via="admin")
+
+
 def _session(user, seed):
     from django.contrib.sessions.backends.db import SessionStore
 
@@ -209,6 +221,8 @@ EXAMPLES = {
     "profiles.AgendaItem": _agenda_item,
     "indicators.ImportRun": _import_run,
     "otp_totp.TOTPDevice": _device,
+    "otp_static.StaticDevice": _recovery_codes,
+    "accounts.EnrolmentLink": _enrolment_link,
     "sessions.Session": _session,
     "axes.AccessAttempt": _sign_in_attempt("AccessAttempt"),
     "axes.AccessFailureLog": _sign_in_attempt("AccessFailureLog"),
