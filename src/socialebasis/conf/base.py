@@ -24,7 +24,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    "socialebasis.core.apps.StaticFilesConfig",  # django.contrib.staticfiles, ignoring build-tool files
     "rest_framework",
     "django_filters",
     "drf_spectacular",
