@@ -16,7 +16,7 @@ PYTEST_ARGS ?=
 # Tests run in parallel processes (pytest-xdist), one per core by default; each has its own test database.
 PYTEST_WORKERS ?= auto
 
-.PHONY: env-table demo test install system-deps test-deps lint checks test-postgres test-sqlite schema messages clean bench-profiles bench-directory
+.PHONY: env-table demo test install system-deps test-deps lint lint-api checks test-postgres test-sqlite schema messages clean bench-profiles bench-directory
 
 demo: install
 	$(MANAGE) migrate --noinput -v 0
@@ -58,10 +58,15 @@ node_modules/.installed: package.json package-lock.json
 locale/nl/LC_MESSAGES/django.mo: locale/nl/LC_MESSAGES/django.po
 	$(MANAGE) compilemessages --locale nl -v 0 --ignore .venv --ignore node_modules
 
-lint: install
+lint: install lint-api
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
+
+# The committed OpenAPI document against the NL API Design Rules: Logius' official Spectral ruleset (vendored,
+# unchanged) with the exceptions of docs/adr/0022-api-contract-and-hostile-input.md, in docs/api/spectral.yaml.
+lint-api: node_modules/.installed
+	node_modules/.bin/spectral lint --fail-severity error -r docs/api/spectral.yaml docs/api/openapi.yaml
 
 # Migrations, deploy checks, the committed OpenAPI document and the Dutch translations.
 checks: install

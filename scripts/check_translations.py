@@ -13,13 +13,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
+# makemessages writes the strings of a file to the locale folder beside the top of the tree it walks, so it walks a
+# temporary tree: a link to the sources and a copy of the translations. The committed files are never written.
 with tempfile.TemporaryDirectory() as tmp:
     locale = Path(tmp) / "locale"
     shutil.copytree(ROOT / "locale", locale, ignore=shutil.ignore_patterns("*.mo"))
+    (Path(tmp) / "src").symlink_to(ROOT / "src")
     subprocess.run(
         [
             sys.executable,
-            "manage.py",
+            str(ROOT / "manage.py"),
             "makemessages",
             "--locale",
             "nl",
@@ -34,8 +37,9 @@ with tempfile.TemporaryDirectory() as tmp:
             "var",
             "--ignore",
             "docs",
+            "--symlinks",
         ],
-        cwd=ROOT,
+        cwd=tmp,
         env={**os.environ, "LOCALE_DIR": str(locale), "DJANGO_SETTINGS_MODULE": "socialebasis.conf.test"},
         check=True,
     )

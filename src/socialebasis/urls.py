@@ -13,14 +13,19 @@ urlpatterns = [
     path("gemeenten/", include("socialebasis.indicators.urls")),
     path("gemeenten/<str:statcode>/kader/", include("socialebasis.frameworks.urls")),
     path("sociale-kaart/", include("socialebasis.directory.urls")),
+    path("account/berichten/", include("socialebasis.notifications.urls")),
     path("account/", include("socialebasis.accounts.urls")),
     path("account/", include("socialebasis.privacy.urls")),
     path("stap/", include("socialebasis.workflows.urls")),
+    path("bestanden/", include("socialebasis.uploads.urls")),
     path("api/v1/", include("socialebasis.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
 ]
 
+handler400 = "socialebasis.core.views.bad_request"
+handler403 = "socialebasis.core.views.permission_denied"
+handler404 = "socialebasis.core.views.page_not_found"
 handler500 = "socialebasis.core.views.server_error"
 
 if settings.DEBUG:  # pragma: no cover - development only

@@ -97,3 +97,24 @@ def test_a_resident_saves_a_search_with_the_keyboard(
     saved = SavedSearch.objects.get(name="Wandelen op maandag")
     feed = page.request.get(site + saved.get_feed_url())
     assert feed.ok and "Wandelgroep Vlijmen" in feed.text()
+
+
+def test_a_title_with_html_shows_as_text_in_the_list_and_the_map_tooltip(site, new_page, assert_accessible):
+    from playwright.sync_api import expect
+
+    from socialebasis.directory.tests.factories import ActivityFactory
+
+    title = "<img src=x onerror=alert(1)>"
+    ActivityFactory(title=title, latitude=51.6955, longitude=5.2150)
+    page = new_page(javascript=True)
+    page.goto(site + "/sociale-kaart/?municipality=GM0797")
+    main = page.locator("main")
+    expect(main.get_by_role("link", name=title)).to_be_visible()
+    marker = page.locator("#directory-map path.leaflet-interactive")
+    expect(marker).to_have_count(1)
+    marker.hover()
+    tooltip = page.locator(".leaflet-tooltip")
+    expect(tooltip).to_have_text(title)
+    assert tooltip.locator("img").count() == 0
+    assert page.locator("img[src=x]").count() == 0
+    assert_accessible(page)

@@ -20,6 +20,7 @@ SIGNED_IN_HEADER = [
     ("A", "Sociale Basis"),
     ("A", "Gemeenten"),
     ("A", "Activiteiten en plekken"),
+    ("A", "Berichten"),
     ("A", "Mijn account"),
     ("BUTTON", "Uitloggen"),
     ("BUTTON", "English"),

@@ -11,6 +11,15 @@ from socialebasis.core.dependencies import RETRY_AFTER_SECONDS, UNAVAILABLE_DETA
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
 
+class UnknownReference(exceptions.ValidationError):
+    """422: the request follows the OpenAPI document but names something that does not exist or breaks a rule the
+    document cannot express (a key the framework does not have, a postcode nobody knows). Validation against the
+    document itself stays a 400 (ADR 0022)."""
+
+    status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
+    default_code = "unprocessable"
+
+
 def _invalid_params(detail, prefix: str = "") -> list[dict]:
     params = []
     if isinstance(detail, dict):
@@ -67,11 +76,12 @@ def problem_exception_handler(exc, context):
     if response is None:
         return None
     if isinstance(exc, exceptions.ValidationError):
+        unprocessable = isinstance(exc, UnknownReference)
         body = {
             "type": "about:blank",
-            "title": "Bad Request",
+            "title": "Unprocessable Content" if unprocessable else "Bad Request",
             "status": response.status_code,
-            "detail": "De invoer is niet geldig.",
+            "detail": "De invoer past niet bij de gegevens." if unprocessable else "De invoer is niet geldig.",
             "invalid_params": _invalid_params(exc.detail),
         }
     else:

@@ -1,5 +1,6 @@
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView
+from django.views.generic import RedirectView
+from drf_spectacular.views import SpectacularJSONAPIView
 
 urlpatterns = [
     path("", include("socialebasis.areas.api.urls")),
@@ -7,5 +8,7 @@ urlpatterns = [
     path("", include("socialebasis.profiles.api.urls")),
     path("", include("socialebasis.frameworks.api.urls")),
     path("", include("socialebasis.directory.api.urls")),
-    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    # The document where the NL API Design Rules look for it (/core/doc-openapi); the old address redirects.
+    path("openapi.json", SpectacularJSONAPIView.as_view(), name="api-schema"),
+    path("schema/", RedirectView.as_view(pattern_name="api-schema", permanent=True)),
 ]

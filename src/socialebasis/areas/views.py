@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from socialebasis.core.numbers import parse_int
+
 from . import selectors
 from .geometry import area_km2, bounds, point_count
 from .models import Municipality
@@ -24,8 +26,7 @@ def _crumbs(*items: tuple[str, str | None]) -> list[tuple[str, str | None]]:
 
 
 def _year_param(request) -> int | None:
-    raw = request.GET.get("jaar", "")
-    return int(raw) if raw.isdigit() else None
+    return parse_int(request.GET.get("jaar"), 1, 9999)
 
 
 def municipality_detail(request, statcode: str):

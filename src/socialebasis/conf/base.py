@@ -6,6 +6,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from .env import config
+from .includes.uploads import UPLOADS_STORAGE
 
 SRC_DIR = Path(__file__).resolve().parents[1]
 BASE_DIR = SRC_DIR.parents[1]
@@ -43,14 +44,19 @@ INSTALLED_APPS = [
     "socialebasis.api",
     "socialebasis.directory",
     "socialebasis.demo",
+    "socialebasis.uploads",
+    "socialebasis.notifications",
 ]
 
 MIDDLEWARE = [
+    # First, so that every answer under /api/ names the version, also those of the middleware below.
+    "socialebasis.api.middleware.ApiVersionHeaderMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "socialebasis.core.middleware.DutchFirstLocaleMiddleware",
+    "socialebasis.core.middleware.RefuseNulMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -60,7 +66,6 @@ MIDDLEWARE = [
     "socialebasis.accounts.middleware.StaffSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
-    "socialebasis.api.middleware.ApiVersionHeaderMiddleware",
 ]
 
 ROOT_URLCONF = "socialebasis.urls"
@@ -78,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "socialebasis.core.context_processors.site",
+                "socialebasis.notifications.context_processors.inbox",
             ],
         },
     },
@@ -128,7 +134,9 @@ STATICFILES_DIRS = [
     ("vendor/leaflet", NODE_MODULES / "leaflet" / "dist"),
 ]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploaded photos and documents: on the file system under MEDIA_ROOT (var/media/ in the checkout) or in an
+    # S3-compatible bucket, as includes/uploads.py reads it. Never served from a public address (ADR 0024).
+    "default": UPLOADS_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -141,6 +149,7 @@ MAILERS = {
             "username": config("EMAIL_HOST_USER", "", "SMTP user name."),
             "password": config("EMAIL_HOST_PASSWORD", "", "SMTP password."),
             "use_tls": config("EMAIL_USE_TLS", False, "Use STARTTLS for SMTP."),
+            "timeout": config("EMAIL_TIMEOUT", 30, "Seconds to wait for the SMTP server before giving up."),
         },
     }
 }
@@ -152,6 +161,8 @@ from .includes.directory import *  # noqa: E402,F403
 from .includes.indicators import *  # noqa: E402,F403
 from .includes.logging import *  # noqa: E402,F403
 from .includes.maps import *  # noqa: E402,F403
+from .includes.notifications import *  # noqa: E402,F403
 from .includes.privacy import *  # noqa: E402,F403
 from .includes.security import *  # noqa: E402,F403
 from .includes.tasks import *  # noqa: E402,F403
+from .includes.uploads import *  # noqa: E402,F403

@@ -1,6 +1,10 @@
 """Test settings: the database comes from DATABASE_URL (PostgreSQL in CI, SQLite for the demo path)."""
 
+import atexit
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("DATABASE_URL", "sqlite:///:memory:")
 # Tiles never leave the machine in tests; the browser resolves nothing but 127.0.0.1 anyway. Set before the
@@ -25,3 +29,11 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {  # noqa: F405
     "user": "100000/min",
     "assessments": "100000/min",
 }
+
+# Uploaded files go to a folder of this test process alone (pytest-xdist runs several), removed when it ends.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix=f"socialebasis-media-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-"))
+STORAGES["default"] = {  # noqa: F405
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": MEDIA_ROOT},
+}
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)

@@ -4,6 +4,11 @@ from django.db import DatabaseError, InterfaceError, OperationalError
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+
+class DependencyUnavailable(Exception):
+    """Raised by an app when an outside service it needs (such as the file storage) cannot be reached."""
+
+
 # An OperationalError or InterfaceError is raised when the database cannot be reached or the connection
 # broke; other DatabaseErrors (integrity, programming) are our own faults and stay 500. The same holds for
 # Redis (cache, throttling counters) when it is configured.
@@ -12,6 +17,7 @@ UNAVAILABLE_ERRORS: tuple[type[BaseException], ...] = (
     InterfaceError,
     RedisConnectionError,
     RedisTimeoutError,
+    DependencyUnavailable,
 )
 
 RETRY_AFTER_SECONDS = 30

@@ -4,9 +4,12 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 
 from .dependencies import RETRY_AFTER_SECONDS, UNAVAILABLE_DETAIL, is_dependency_unavailable
+
+BAD_REQUEST_DETAIL = "Deze vraag kunnen wij niet lezen."
 
 
 @never_cache
@@ -30,19 +33,22 @@ def readyz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+def problem_response(status: int, title: str, detail: str, request: HttpRequest | None = None) -> JsonResponse:
+    """An RFC 9457 problem document outside DRF (middleware, Django's error handlers)."""
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail}
+    if request is not None:
+        body["instance"] = request.get_full_path()
+    return JsonResponse(body, status=status, content_type="application/problem+json")
+
+
+def is_api(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
 def unavailable_response(request: HttpRequest) -> HttpResponse:
     """503 with Retry-After; rendered without the request context, which may need the database."""
-    if request.path.startswith("/api/") or request.path in ("/readyz", "/healthz"):
-        response = JsonResponse(
-            {
-                "type": "about:blank",
-                "title": "Service Unavailable",
-                "status": 503,
-                "detail": UNAVAILABLE_DETAIL,
-            },
-            status=503,
-            content_type="application/problem+json",
-        )
+    if is_api(request) or request.path in ("/readyz", "/healthz"):
+        response = problem_response(503, "Service Unavailable", UNAVAILABLE_DETAIL)
     else:
         response = HttpResponse(render_to_string("503.html"), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
@@ -50,7 +56,33 @@ def unavailable_response(request: HttpRequest) -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    """handler500: a dead dependency answers 503, anything else is a real 500."""
+    """handler500: a dead dependency answers 503, anything else is a real 500 (problem+json under /api/)."""
     if is_dependency_unavailable(sys.exc_info()[1]):
         return unavailable_response(request)
+    if is_api(request):
+        return problem_response(
+            500, "Internal Server Error", "Er ging iets mis aan onze kant. Wij zijn op de hoogte; probeer het later."
+        )
     return HttpResponse(render_to_string("500.html"), status=500)
+
+
+# Django answers a path that no URL matches, and errors raised outside DRF, with these; under /api/ the answer is a
+# problem document like every other API error.
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if is_api(request):
+        return problem_response(400, "Bad Request", BAD_REQUEST_DETAIL, request)
+    return defaults.bad_request(request, exception)
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if is_api(request):
+        return problem_response(403, "Forbidden", "U mag dit niet doen.", request)
+    return defaults.permission_denied(request, exception)
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if is_api(request):
+        return problem_response(404, "Not Found", "Niet gevonden. Zie /api/v1/openapi.json voor de paden.", request)
+    return defaults.page_not_found(request, exception)

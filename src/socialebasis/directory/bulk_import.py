@@ -6,11 +6,11 @@ are imported and the others reported. Rows are matched on (municipality, externa
 same file twice changes nothing the second time.
 """
 
-import csv
 import io
+import math
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,14 +20,24 @@ from django.db import transaction
 from django.utils import timezone
 
 from socialebasis.areas.models import District, Municipality
+from socialebasis.core.dates import DUTCH_MESSAGE, in_window, parse_day
+from socialebasis.core.files import FileProblem, check_zip, csv_delimiter, read_csv
+from socialebasis.core.numbers import parse_float, parse_int
 
 from . import services
 from .models import Activity, MeetingPlace, Organisation
-from .schedule import ScheduleError, parse_rule
+from .schedule import ScheduleError, check_rule
 from .vocabulary import Accessibility, Cost, Language, OrganisationKind, Status, TargetGroup, Theme
 
 MAX_ROWS = 20000
 MAX_BYTES = 20 * 1024 * 1024
+# What a file may hold beyond MAX_BYTES: the longest text a column takes is 2000 characters (validate_row), so
+# a much longer cell is a broken or hostile file; an XLSX is a zip, checked before openpyxl opens it.
+MAX_CELL = 10_000
+MAX_COLUMNS = 100
+XLSX_MAX_MEMBERS = 200
+XLSX_MAX_UNPACKED = 100 * 1024 * 1024
+XLSX_MAX_RATIO = 150
 
 # column → (required, description) — the template in docs/ lists the same columns.
 COLUMNS = {
@@ -102,7 +112,10 @@ def read_rows(content: bytes, filename: str) -> list[dict[str, str]]:
     """The rows of a CSV or XLSX file as dicts of lower-case column name → text."""
     if len(content) > MAX_BYTES:
         raise BulkImportError([RowError(0, "", "het bestand is groter dan 20 MB")])
-    rows = _xlsx_rows(content) if filename.lower().endswith(".xlsx") else _csv_rows(content)
+    try:
+        rows = _xlsx_rows(content) if filename.lower().endswith(".xlsx") else _csv_rows(content)
+    except FileProblem as problem:
+        raise BulkImportError([_row_error(problem, content, filename)]) from None
     if not rows:
         raise BulkImportError([RowError(1, "", "het bestand heeft geen kopregel")])
     header = [str(h or "").strip().lower() for h in rows[0]]
@@ -118,6 +131,19 @@ def read_rows(content: bytes, filename: str) -> list[dict[str, str]]:
     return result
 
 
+def _row_error(problem: FileProblem, content: bytes, filename: str) -> RowError:
+    """A problem of the file reader as a RowError, the column named from the header where it can be."""
+    column = ""
+    if problem.column is not None:
+        column = str(problem.column + 1)
+        if not filename.lower().endswith(".xlsx"):
+            first = content[:4096].decode("utf-8-sig", errors="replace").split("\n", 1)[0]
+            names = first.split(csv_delimiter(first))
+            if problem.column < len(names):
+                column = names[problem.column].strip().strip('"').lower()[:40] or column
+    return RowError(problem.row, column, problem.message)
+
+
 def _csv_rows(content: bytes) -> list[list[str]]:
     try:
         text = content.decode("utf-8-sig")
@@ -125,27 +151,44 @@ def _csv_rows(content: bytes) -> list[list[str]]:
         raise BulkImportError([RowError(0, "", "het bestand is geen UTF-8-tekst; sla het op als CSV UTF-8")]) from None
     if "\x00" in text:
         raise BulkImportError([RowError(0, "", "het bestand bevat binaire tekens; is het wel een CSV-bestand?")])
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise BulkImportError([RowError(0, "", f"het CSV-bestand is onleesbaar ({exc})")]) from None
+    return read_csv(text, max_rows=MAX_ROWS, max_cell=MAX_CELL)
 
 
 def _xlsx_rows(content: bytes) -> list[list[Any]]:
+    """The first sheet's rows, read only after the zip itself is checked (a small XLSX can unpack to gigabytes),
+    in openpyxl's read-only mode, with at most MAX_ROWS rows and MAX_COLUMNS columns and cells of MAX_CELL."""
     from openpyxl import load_workbook
 
+    check_zip(content, max_members=XLSX_MAX_MEMBERS, max_total=XLSX_MAX_UNPACKED, max_ratio=XLSX_MAX_RATIO)
+    rows: list[list[Any]] = []
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
-        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-        workbook.close()
+        try:
+            sheet = workbook.worksheets[0]
+            for values in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
+                rows.append(list(values))
+                if len(rows) > MAX_ROWS + 1:
+                    raise FileProblem(f"meer dan {MAX_ROWS} rijen; splits het bestand")
+        finally:
+            workbook.close()
+    except FileProblem:
+        raise
     except Exception:  # openpyxl raises many kinds of errors for damaged files; all mean "unreadable"
         raise BulkImportError([RowError(0, "", "het Excel-bestand (xlsx) is onleesbaar")]) from None
-    return [
-        ["" if v is None else (v.isoformat(sep=" ") if isinstance(v, datetime) else v) for v in row] for row in rows
-    ]
+    cleaned = []
+    for number, row in enumerate(rows, start=1):
+        cells = []
+        for column, value in enumerate(row):
+            text = value.isoformat(sep=" ") if isinstance(value, datetime) else value
+            if isinstance(text, str) and len(text) > MAX_CELL:
+                raise FileProblem(f"de tekst is langer dan {MAX_CELL} tekens", number, column)
+            if isinstance(text, str) and "\x00" in text:
+                raise FileProblem("de cel bevat een NUL-teken", number, column)
+            if isinstance(text, float) and not math.isfinite(text):
+                raise FileProblem("dit is geen eindig getal", number, column)
+            cells.append("" if text is None else text)
+        cleaned.append(cells)
+    return cleaned
 
 
 def _list(value: str, choices, row: int, column: str, errors: list[RowError]) -> list[str]:
@@ -171,9 +214,8 @@ def _bool(value: str, row: int, column: str, errors: list[RowError]) -> bool:
 def _float(value: str, low: float, high: float, row: int, column: str, errors: list[RowError]) -> float | None:
     if not value:
         return None
-    try:
-        number = float(value.replace(",", "."))
-    except ValueError:
+    number = parse_float(value, decimal_comma=True)
+    if number is None:
         errors.append(RowError(row, column, "dit is geen getal"))
         return None
     if not low <= number <= high:
@@ -253,32 +295,37 @@ def validate_row(data: dict[str, str], row: int, municipalities: dict, goals_of)
     if data.get("start"):
         try:
             starts_at = datetime.fromisoformat(data["start"].replace("T", " "))
-            if timezone.is_naive(starts_at):
-                starts_at = timezone.make_aware(starts_at)
         except (ValueError, OverflowError):
             errors.append(RowError(row, "start", "gebruik de vorm JJJJ-MM-DD UU:MM, bijvoorbeeld 2026-09-01 14:00"))
+        else:
+            if not in_window(starts_at):
+                errors.append(RowError(row, "start", DUTCH_MESSAGE))
+                starts_at = None
+            elif timezone.is_naive(starts_at):
+                starts_at = timezone.make_aware(starts_at)
     clean["starts_at"] = starts_at
-    duration = data.get("duur", "") or "120"
-    if not duration.isdigit() or not 1 <= int(duration) <= 24 * 60:
+    duration = parse_int(data.get("duur", "") or "120", 1, 24 * 60)
+    if duration is None:
         errors.append(RowError(row, "duur", "vul het aantal minuten in (1 tot 1440)"))
-        duration = "120"
-    clean["duration_minutes"] = int(duration)
+        duration = 120
+    clean["duration_minutes"] = duration
     rule = data.get("herhaling", "")
     if rule:
         if starts_at is None:
-            errors.append(RowError(row, "start", "een herhaling heeft een eerste datum nodig"))
+            if not data.get("start"):
+                errors.append(RowError(row, "start", "een herhaling heeft een eerste datum nodig"))
         else:
             try:
-                parse_rule(rule, starts_at)
+                check_rule(rule, starts_at)
             except ScheduleError as exc:
                 errors.append(RowError(row, "herhaling", str(exc)))
     clean["recurrence"] = rule[:300]
     exceptions = []
     for text in [t.strip() for t in re.split(r"[;,]", data.get("uitzonderingen", "")) if t.strip()]:
         try:
-            exceptions.append(date.fromisoformat(text).isoformat())
-        except ValueError:
-            errors.append(RowError(row, "uitzonderingen", f"{text[:20]} is geen datum (JJJJ-MM-DD)"))
+            exceptions.append(parse_day(text).isoformat())
+        except ValueError as exc:
+            errors.append(RowError(row, "uitzonderingen", str(exc)))
     clean["exceptions"] = exceptions
     return clean, errors
 

@@ -1,14 +1,15 @@
-from datetime import date
+from datetime import date, datetime
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from socialebasis.areas.models import District
+from socialebasis.core.dates import FIRST_YEAR, LAST_YEAR, MESSAGE, in_window, validate_in_window
 from socialebasis.core.forms import StyledFormMixin, utrecht_class
 
 from .geocoding import normalise_postcode
 from .models import Activity, MeetingPlace, Organisation
-from .schedule import ScheduleError, parse_rule
+from .schedule import ScheduleError, check_rule
 from .selectors import ActivitySearch, district_ids_for, municipality_id_for
 from .vocabulary import (
     WEEKDAYS,
@@ -82,7 +83,7 @@ class ActivitySearchForm(StyledFormMixin, forms.Form):
         if code:
             self.municipality_id = municipality_id_for(code)
             if self.municipality_id is None:
-                raise forms.ValidationError(_("Unknown municipality code."))
+                raise forms.ValidationError(_("Unknown municipality code."), code="unknown")
         return code
 
     def clean_district(self):
@@ -91,7 +92,7 @@ class ActivitySearchForm(StyledFormMixin, forms.Form):
         if code:
             self.district_ids = district_ids_for(code)
             if not self.district_ids:
-                raise forms.ValidationError(_("Unknown wijk code."))
+                raise forms.ValidationError(_("Unknown wijk code."), code="unknown")
         return code
 
     def clean_postcode(self):
@@ -162,6 +163,14 @@ class MeetingPlaceForm(StyledFormMixin, forms.ModelForm):
             "accessibility",
         ]
 
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .selectors import choosable
+
+        self.fields["organisation"].queryset = choosable(Organisation, user, self.instance.organisation_id).order_by(
+            "name"
+        )
+
 
 class ActivityForm(StyledFormMixin, forms.ModelForm):
     target_groups = MultipleChoice(label=_("Target groups"), choices=TargetGroup.choices, required=False)
@@ -173,6 +182,7 @@ class ActivityForm(StyledFormMixin, forms.ModelForm):
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
         help_text=_("For example 2026-09-01 14:00."),
+        validators=[validate_in_window],
     )
 
     exception_dates = forms.CharField(
@@ -209,12 +219,13 @@ class ActivityForm(StyledFormMixin, forms.ModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        from .selectors import organisations_for, places_for
+        from .selectors import choosable
 
         self.fields["exception_dates"].initial = ", ".join(self.instance.exceptions or [])
-        if user is not None:
-            self.fields["organisation"].queryset = organisations_for(user)
-            self.fields["place"].queryset = places_for(user)
+        self.fields["organisation"].queryset = choosable(Organisation, user, self.instance.organisation_id).order_by(
+            "name"
+        )
+        self.fields["place"].queryset = choosable(MeetingPlace, user, self.instance.place_id).order_by("name")
         self.fields["district"].queryset = District.objects.select_related("municipality").order_by(
             "municipality__name", "name"
         )
@@ -224,18 +235,24 @@ class ActivityForm(StyledFormMixin, forms.ModelForm):
         rule = data.get("recurrence", "")
         if rule:
             if not data.get("starts_at"):
-                self.add_error("starts_at", _("A repeating activity needs a first time."))
+                if "starts_at" not in self.errors:
+                    self.add_error("starts_at", _("A repeating activity needs a first time."))
             else:
                 try:
-                    parse_rule(rule, data["starts_at"])
+                    check_rule(rule, data["starts_at"])
                 except ScheduleError as exc:
                     self.add_error("recurrence", str(exc))
         dates = []
         for text in [t.strip() for t in data.get("exception_dates", "").split(",") if t.strip()]:
             try:
-                dates.append(date.fromisoformat(text).isoformat())
+                day = date.fromisoformat(text)
             except ValueError:
                 self.add_error("exception_dates", _("%(text)s is not a date like 2026-12-25.") % {"text": text[:20]})
+                continue
+            if not in_window(day):
+                self.add_error("exception_dates", MESSAGE % {"first": FIRST_YEAR, "last": LAST_YEAR})
+                continue
+            dates.append(day.isoformat())
         self.instance.exceptions = dates
         municipality = data.get("municipality")
         district = data.get("district")
@@ -267,3 +284,70 @@ class SavedSearchForm(StyledFormMixin, forms.Form):
         error_messages={"required": _("Give the search a name, for example 'Koffie in mijn wijk'.")},
     )
     query = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+# Changes to public entries wait for a check (services.propose_revision): the form is kept as JSON and shown
+# to the professional as "old → new", with the form's own Dutch labels.
+
+
+def _jsonable(value):
+    from django.db.models import Model
+    from django.utils import timezone
+
+    if isinstance(value, Model):
+        return value.pk
+    if isinstance(value, datetime):
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        return local.strftime("%Y-%m-%dT%H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [_jsonable(item) for item in value]
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+def submitted_data(form) -> dict:
+    """The whole submitted form as JSON: binding it to the same form again validates it the same way."""
+    return {name: _jsonable(form[name].value()) for name in form.fields}
+
+
+def previous_values(form) -> dict:
+    """The values the changed fields had before this edit."""
+    return {name: _jsonable(form.get_initial_for_field(form.fields[name], name)) for name in form.changed_data}
+
+
+def _shown(field, value) -> str:
+    if value in (None, "", []):
+        return "—"
+    if isinstance(field, forms.ModelChoiceField):
+        found = field.queryset.model._default_manager.filter(pk=value).first() if str(value).isdigit() else None
+        return str(found) if found is not None else "—"
+    if isinstance(field, forms.MultipleChoiceField):
+        names = dict(field.choices)
+        return ", ".join(str(names.get(item, item)) for item in value)
+    if isinstance(field, forms.ChoiceField):
+        return str(dict(field.choices).get(value, value))
+    if isinstance(field, forms.BooleanField):
+        return str(_("yes") if value else _("no"))
+    return str(value).replace("T", " ") if isinstance(field, forms.DateTimeField) else str(value)
+
+
+def describe_changes(form_class, revision) -> list[tuple[str, str, str]]:
+    """(label, old, new) for every changed field of a revision, in the form's order."""
+    fields = form_class().fields
+    return [
+        (str(field.label), _shown(field, revision.previous.get(name)), _shown(field, revision.data.get(name)))
+        for name, field in fields.items()
+        if name in revision.changed
+    ]
+
+
+def applied_data(form_class, entry, revision, **kwargs) -> dict:
+    """The form data that applies a revision to the entry as it is now: only the fields the revision changed
+    take its values, so an edit a professional made in the meantime to another field is kept."""
+    current = form_class(instance=entry, **kwargs)
+    data = {name: _jsonable(current.get_initial_for_field(field, name)) for name, field in current.fields.items()}
+    data.update({name: revision.data.get(name) for name in revision.changed if name in data})
+    return data

@@ -8,6 +8,7 @@ Identifiers are UUIDv5 of our own primary keys, so an export is stable between r
 
 import copy
 import json
+import logging
 import uuid
 from functools import cache
 from pathlib import Path
@@ -17,8 +18,9 @@ from django.conf import settings
 from jsonschema import Draft202012Validator, FormatChecker
 
 from .models import Activity, MeetingPlace, Organisation
-from .vocabulary import Accessibility, Cost, Language, TargetGroup, Theme
+from .vocabulary import PUBLIC_STATUSES, Accessibility, Cost, Language, TargetGroup, Theme
 
+logger = logging.getLogger(__name__)
 SCHEMA_DIR = settings.BASE_DIR / "vendor" / "hsds-3.0" / "schema" / "compiled"
 NAMESPACE = uuid.UUID("6f0c3a52-1d7e-4c59-9b0e-5b8f6a1e2d47")
 TAXONOMIES = {
@@ -290,7 +292,8 @@ def service_document(activity: Activity) -> dict:
                         "taxonomy_term": term,
                     }
                 )
-    if activity.place_id:
+    # A place that still waits for moderation is not shown with a published activity (issue 10 point 7).
+    if activity.place_id and activity.place.status in PUBLIC_STATUSES:
         document["service_at_locations"] = [service_at_location_document(activity, nested=False)]
     return document
 
@@ -309,14 +312,31 @@ def service_at_location_document(activity: Activity, nested: bool = True) -> dic
     return document
 
 
+def documents_of(entries, to_document) -> list[dict]:
+    """One document per entry; an entry that cannot be written is left out (and logged) instead of breaking the
+    whole list for everyone."""
+    documents = []
+    for entry in entries:
+        try:
+            document = to_document(entry)
+        except (ValueError, OverflowError, TypeError):
+            logger.warning("%s %s left out of an HSDS list", entry._meta.model_name, entry.pk)
+            continue
+        if document:
+            documents.append(document)
+    return documents
+
+
 def export_documents(activities, places, organisations) -> dict[str, list[dict]]:
     activities = list(activities.select_related("municipality", "district", "place"))
     return {
-        "organizations": [organization_document(o) for o in organisations],
-        "services": [service_document(a) for a in activities],
-        "locations": [location_document(p) for p in places],
-        "service_at_locations": [service_at_location_document(a) for a in activities if a.place_id],
-        "schedules": [s for s in (schedule_document(a) for a in activities) if s],
+        "organizations": documents_of(organisations, organization_document),
+        "services": documents_of(activities, service_document),
+        "locations": documents_of(places, location_document),
+        "service_at_locations": documents_of(
+            [a for a in activities if a.place_id and a.place.status in PUBLIC_STATUSES], service_at_location_document
+        ),
+        "schedules": documents_of(activities, schedule_document),
         "taxonomies": taxonomy_documents(),
         "taxonomy_terms": taxonomy_term_documents(),
     }

@@ -5,7 +5,6 @@ Imported entries wait for moderation (status "submitted") unless `publish` is gi
 their HSDS id (external id "hsds:<id>"), so importing the same document twice changes nothing.
 """
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, time
@@ -16,6 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from socialebasis.areas.models import District, Municipality
+from socialebasis.core.dates import DUTCH_MESSAGE, in_window
+from socialebasis.core.files import FileProblem, load_json
 
 from . import services
 from .models import Activity, MeetingPlace, Organisation
@@ -31,6 +32,10 @@ MAPPED = {
     "service_at_location": {"id", "service_id", "location_id", "location", "service"},
 }  # fmt: skip
 
+
+# A page of the specification's examples is 60 kB and 8 levels deep; a national export stays far below these.
+MAX_BYTES = 50 * 1024 * 1024
+MAX_DEPTH = 32
 
 METHOD = {
     "organization": "organisation",
@@ -218,6 +223,10 @@ class Importer:
         except ValueError:
             self.report.skipped["schedule.dtstart"] += 1
             return values
+        if not in_window(day):
+            name = _text(schedule.get("id"), 60) or "?"
+            self.report.problems.append(f"schema {name}: dtstart {day}: {DUTCH_MESSAGE}")
+            return values
         values["starts_at"] = timezone.make_aware(datetime.combine(day, hour))
         freq = schedule.get("freq")
         if freq in ("WEEKLY", "MONTHLY"):
@@ -230,13 +239,14 @@ class Importer:
                 if text and all(ch.isalnum() or ch in ",-+" for ch in text):
                     parts.append(f"{name}={text}")
             rule = ";".join(parts)
-            from .schedule import ScheduleError, parse_rule
+            from .schedule import ScheduleError, check_rule
 
             try:
-                parse_rule(rule, values["starts_at"])
+                check_rule(rule, values["starts_at"])
                 values["recurrence"] = rule
-            except ScheduleError:
+            except ScheduleError as exc:
                 self.report.skipped["schedule.freq"] += 1
+                self.report.problems.append(f"schema {_text(schedule.get('id'), 60) or '?'}: {exc}")
         return values
 
     def service_at_location(self, item: dict) -> None:
@@ -273,8 +283,18 @@ def import_path(path: Path, municipality_code: str, *, publish: bool = False) ->
     municipality = Municipality.objects.filter(statcode=municipality_code.upper()).first()
     if municipality is None:
         raise HSDSImportError(f"Onbekende gemeente {municipality_code}.")
+    return import_document(read_document(path), municipality, publish=publish)
+
+
+def read_document(path: Path) -> Any:
+    """The JSON document in `path`: at most MAX_BYTES, nested at most MAX_DEPTH deep, without NUL characters
+    (PostgreSQL cannot store them), and no NaN or Infinity (orjson does not read them)."""
     try:
-        document = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise HSDSImportError(f"Het bestand {path} is geen leesbare JSON ({exc}).") from None
-    return import_document(document, municipality, publish=publish)
+        with Path(path).open("rb") as file:
+            data = file.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise HSDSImportError(f"Het bestand {path} kan niet worden gelezen ({exc.strerror}).") from None
+    try:
+        return load_json(data, max_bytes=MAX_BYTES, max_depth=MAX_DEPTH)
+    except FileProblem as problem:
+        raise HSDSImportError(f"Het bestand {path}: {problem.message}.") from None

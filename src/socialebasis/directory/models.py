@@ -12,11 +12,13 @@ edit does not count as a check (issue 4 point 3).
 import secrets
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from socialebasis.areas.models import District, Municipality
+from socialebasis.core.dates import END_MOMENT, FIRST_MOMENT, validate_in_window
 
 from .querysets import EntryQuerySet
 from .vocabulary import Accessibility, Cost, Language, OrganisationKind, PlaceKind, Setting, Status, TargetGroup, Theme
@@ -166,7 +168,7 @@ class Activity(Entry):
     contact_name = models.CharField(_("contact person"), max_length=100, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
-    starts_at = models.DateTimeField(_("first time"), null=True, blank=True)
+    starts_at = models.DateTimeField(_("first time"), null=True, blank=True, validators=[validate_in_window])
     duration_minutes = models.PositiveIntegerField(_("duration in minutes"), default=120)
     recurrence = models.CharField(
         _("recurrence rule"), max_length=300, blank=True, help_text=_("RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=TU.")
@@ -198,7 +200,15 @@ class Activity(Entry):
                 fields=["municipality", "external_id"],
                 condition=~models.Q(external_id=""),
                 name="activity_external_id_unique",
-            )
+            ),
+            # Whatever the path, no start outside the date window is stored (core/dates.py): one such row made
+            # every list of activities fail for everyone (issue 10 point 2).
+            models.CheckConstraint(
+                condition=models.Q(starts_at__isnull=True)
+                | models.Q(starts_at__gte=FIRST_MOMENT, starts_at__lt=END_MOMENT),
+                name="activity_starts_within_date_window",
+                violation_error_message=_("The first time must lie between 1900 and 2100."),
+            ),
         ]
         indexes = [
             models.Index(fields=["municipality", "status"]),
@@ -288,3 +298,69 @@ class SavedSearch(models.Model):
 
     def get_feed_url(self) -> str:
         return reverse("directory:saved-search-calendar", args=[self.feed_token])
+
+
+class RevisionStatus(models.TextChoices):
+    PENDING = "pending", _("waiting for a check")
+    APPROVED = "approved", _("approved")
+    REJECTED = "rejected", _("not approved")
+    REPLACED = "replaced", _("replaced by a newer change")
+
+
+class Revision(models.Model):
+    """A change to a public entry by someone who does not moderate it (issue 10 point 4).
+
+    The entry stays as it was, for everyone, until a professional approves the change; then it is applied
+    through `services.save_entry` and counts as a check. `data` is the whole submitted form as JSON, so that
+    approving validates it again exactly as the owner's form did; `changed` names the fields that differ and
+    `previous` holds their values at the time of the edit, for the "old → new" list.
+    """
+
+    entry_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+", verbose_name=_("kind of entry")
+    )
+    entry_id = models.PositiveBigIntegerField(_("entry"))
+    entry = GenericForeignKey("entry_type", "entry_id")
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("municipality after the change"),
+        help_text=_("A move to another municipality is checked by a professional of that municipality."),
+    )
+    data = models.JSONField(_("submitted form"), default=dict)
+    changed = models.JSONField(_("changed fields"), default=list)
+    previous = models.JSONField(_("values before the change"), default=dict)
+    status = models.CharField(
+        _("status"), max_length=10, choices=RevisionStatus.choices, default=RevisionStatus.PENDING
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("changed by")
+    )
+    created_at = models.DateTimeField(_("changed at"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("checked by"),
+    )
+    decided_at = models.DateTimeField(_("checked at"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("change waiting for a check")
+        verbose_name_plural = _("changes waiting for a check")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["entry_type", "entry_id"],
+                condition=models.Q(status="pending"),
+                name="one_pending_revision_per_entry",
+            )
+        ]
+        indexes = [models.Index(fields=["entry_type", "entry_id", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.entry_type.model} {self.entry_id} ({self.get_status_display()})"

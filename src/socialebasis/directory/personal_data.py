@@ -92,3 +92,22 @@ declare(
         retention=Retention(description=_("until you delete the search or your account")),
     )
 )
+
+declare(
+    Processing(
+        model="directory.Revision",
+        fields=("author", "data", "previous", "note"),
+        export_fields=("changed", "status", "created_at", "decided_at", "note"),
+        person="author",
+        links={"decided_by": Erasure.UNLINK},
+        purpose=_("Changes to a public entry that wait for a professional's check, and what was decided."),
+        legal_basis=LegalBasis.PUBLIC_TASK,
+        subjects=CONTRIBUTORS,
+        on_erasure=Erasure.DELETE,
+        retention=Retention(
+            days=365,
+            field="decided_at",
+            description=_("365 days after the check, then deleted (the audit log keeps who decided)"),
+        ),
+    )
+)

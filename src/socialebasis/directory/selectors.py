@@ -16,10 +16,12 @@ from django.db.models import BooleanField, F, FloatField, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.lookups import GreaterThan
 
+from socialebasis.accounts.permissions import is_administrator, is_signed_in, municipality_ids_of
 from socialebasis.core.permissions import visible
 from socialebasis.core.sql import array_literal
 
-from .models import Activity, MeetingPlace, Organisation, Synonym
+from .models import Activity, MeetingPlace, Organisation, Revision, RevisionStatus, Synonym
+from .vocabulary import PUBLIC_STATUSES
 
 TENTH = Decimal("0.1")
 # Rank at most this many text matches: national searches are dominated by ranking (docs/performance.md).
@@ -62,6 +64,18 @@ def places_for(user) -> QuerySet[MeetingPlace]:
 
 def organisations_for(user) -> QuerySet[Organisation]:
     return visible(user, "directory.view_organisation", Organisation.objects.all())
+
+
+def choosable(model, user, current_id: int | None = None) -> QuerySet:
+    """What a person may pick in a form's list (the organiser, the place): published entries and their own,
+    plus the one already chosen. Never another resident's entry that still waits for moderation, not even for
+    staff, who see those on the moderation page instead."""
+    condition = Q(status__in=PUBLIC_STATUSES)
+    if is_signed_in(user):
+        condition |= Q(owner_id=user.pk)
+    if current_id is not None:
+        condition |= Q(pk=current_id)
+    return model.objects.filter(condition)
 
 
 def query_words(text: str) -> list[str]:
@@ -316,3 +330,39 @@ def distance_km(activity) -> float | None:
     if value is None:
         return None
     return float(Decimal(f"{math.sqrt(value):.15g}").quantize(TENTH, rounding=ROUND_HALF_UP))
+
+
+def revisions_of(entry) -> QuerySet[Revision]:
+    """The changes proposed for an entry that were not replaced by a newer one, newest first."""
+    from django.contrib.contenttypes.models import ContentType
+
+    return (
+        Revision.objects.filter(entry_type=ContentType.objects.get_for_model(entry), entry_id=entry.pk)
+        .exclude(status=RevisionStatus.REPLACED)
+        .order_by("-created_at", "-pk")
+    )
+
+
+def pending_revision(entry) -> Revision | None:
+    return revisions_of(entry).filter(status=RevisionStatus.PENDING).first()
+
+
+def revisions_waiting_for(user) -> QuerySet[Revision]:
+    """Changes waiting for a check in the municipalities this person works for (each row is then checked with
+    services.may_decide, which also looks at the wijk)."""
+    waiting = Revision.objects.filter(status=RevisionStatus.PENDING).select_related("entry_type", "author")
+    if is_administrator(user):
+        return waiting
+    return waiting.filter(municipality_id__in=municipality_ids_of(user) or [])
+
+
+def revision_target(revision: Revision, entry):
+    """The entry where the revision would put it (municipality and wijk), to see who may decide on it."""
+    import copy
+
+    target = copy.copy(entry)
+    target.municipality_id = revision.municipality_id
+    if hasattr(entry, "district_id") and "district" in revision.data:
+        value = str(revision.data.get("district") or "")
+        target.district_id = int(value) if value.isdigit() else None
+    return target

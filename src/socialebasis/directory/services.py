@@ -5,6 +5,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -12,11 +13,13 @@ from django.utils.translation import gettext as _
 
 from socialebasis.audit.models import Action
 from socialebasis.audit.services import record_event
+from socialebasis.core.permissions import can
 from socialebasis.frameworks import selectors as framework_selectors
 from socialebasis.frameworks.assessment import UnknownCriteria, assess_activity
+from socialebasis.notifications.services import notify
 
 from .locating import locate_district
-from .models import Activity, MeetingPlace, Organisation, SavedSearch
+from .models import Activity, MeetingPlace, Organisation, Revision, RevisionStatus, SavedSearch
 from .schedule import weekday_mask
 from .vocabulary import PUBLIC_STATUSES, Accessibility, Cost, OrganisationKind, Status, TargetGroup, Theme
 
@@ -231,20 +234,17 @@ def review_freshness(now=None) -> dict[str, list]:
 
 
 def _send_reminder(entry) -> None:
-    from django.core.mail import send_mail
-
-    address = entry.owner.email if entry.owner_id and entry.owner.email else ""
-    if not address:
+    """The owner hears about it in their inbox, and by e-mail as they chose (after this round commits)."""
+    if not entry.owner_id:
         return
-    name = getattr(entry, "title", None) or entry.name
-    transaction.on_commit(
-        lambda: send_mail(
-            f"Kloppen uw gegevens op de sociale kaart nog? ({name})",
-            f"Wilt u controleren of '{name}' nog klopt? Log in en kies 'Nog steeds juist' of pas het aan.",
-            None,
-            [address],
-            fail_silently=True,
-        )
+    reference = _reference(entry).isoformat()
+    notify(
+        entry.owner,
+        "directory.reminder",
+        context={"name": getattr(entry, "title", None) or entry.name},
+        about=entry,
+        # One reminder per entry per unchecked period, however often the round runs.
+        key=f"directory.reminder:{entry._meta.model_name}:{entry.pk}:{reference}",
     )
 
 
@@ -304,3 +304,126 @@ def save_search(owner, name: str, params) -> SavedSearch:
 def delete_saved_search(saved: SavedSearch, *, actor) -> None:
     record_event(actor, Action.DELETE, saved)
     saved.delete()
+
+
+# Changes to public entries (issue 10 point 4; docs/adr/0021-date-window-bounded-schedules-and-checked-edits.md).
+
+
+def edit_applies_at_once(actor, before, after) -> bool:
+    """Whether an edit changes the entry at once, or waits as a revision for a professional.
+
+    An entry nobody can find yet (draft, waiting, rejected) is still the owner's to shape. A public entry
+    changes at once only for someone who moderates it both as it is and as it would become, so a move to
+    another municipality or wijk needs a professional of the place it moves to.
+    """
+    if before.status not in PUBLIC_STATUSES:
+        return True
+    rule = f"directory.moderate_{before._meta.model_name}"
+    return can(actor, rule, before) and can(actor, rule, after)
+
+
+def may_decide(actor, entry, target) -> bool:
+    """Who approves or rejects a revision: a professional of the municipality the entry would belong to."""
+    rule = f"directory.moderate_{entry._meta.model_name}"
+    if target.municipality_id != entry.municipality_id:
+        return can(actor, rule, target)
+    return can(actor, rule, entry) or can(actor, rule, target)
+
+
+def _pending(entry):
+    return Revision.objects.filter(
+        entry_type=ContentType.objects.get_for_model(entry), entry_id=entry.pk, status=RevisionStatus.PENDING
+    )
+
+
+@transaction.atomic
+def propose_revision(entry, *, actor, data: dict, changed: list[str], previous: dict, municipality) -> Revision:
+    """Keep a change to a public entry until a professional checks it; the entry itself stays as it is.
+
+    A newer change by the same or another person replaces one that still waits.
+    """
+    _pending(entry).select_for_update().update(status=RevisionStatus.REPLACED)
+    revision = Revision.objects.create(
+        entry_type=ContentType.objects.get_for_model(entry),
+        entry_id=entry.pk,
+        municipality=municipality,
+        data=data,
+        changed=changed,
+        previous=previous,
+        author=actor if actor is not None and actor.is_authenticated else None,
+    )
+    record_event(
+        actor,
+        Action.UPDATE,
+        entry,
+        municipality=entry.municipality.statcode,
+        revision=revision.pk,
+        changed=changed,
+        waits_for_check=True,
+        to_municipality=municipality.statcode,
+    )
+    return revision
+
+
+@transaction.atomic
+def withdraw_revision(entry, *, actor) -> int:
+    """The owner's edit brought the entry back to what is published: the waiting change is dropped."""
+    withdrawn = _pending(entry).select_for_update().update(status=RevisionStatus.REPLACED)
+    if withdrawn:
+        record_event(actor, Action.UPDATE, entry, municipality=entry.municipality.statcode, revision_withdrawn=True)
+    return withdrawn
+
+
+def _lock_pending(revision: Revision) -> Revision:
+    locked = Revision.objects.select_for_update().get(pk=revision.pk)
+    if locked.status != RevisionStatus.PENDING:
+        raise ValidationError(_("This change has already been decided on."))
+    return locked
+
+
+@transaction.atomic
+def approve_revision(revision: Revision, changed_entry, *, actor, note: str = ""):
+    """Apply a checked change: `changed_entry` is the entry with the revision's form applied (validated by the
+    caller with the same form the owner used). The change counts as a check by a person."""
+    revision = _lock_pending(revision)
+    entry = save_entry(changed_entry, actor=actor, via="revision")
+    now = timezone.now()
+    status = Status.PUBLISHED if entry.status == Status.NEEDS_CHECK else entry.status
+    type(entry).objects.filter(pk=entry.pk).update(
+        checked_at=now, checked_by=actor, reminder_sent_at=None, status=status
+    )
+    entry.checked_at, entry.checked_by, entry.reminder_sent_at, entry.status = now, actor, None, status
+    Revision.objects.filter(pk=revision.pk).update(
+        status=RevisionStatus.APPROVED, decided_by=actor, decided_at=now, note=note[:2000]
+    )
+    record_event(
+        actor,
+        Action.UPDATE,
+        entry,
+        municipality=entry.municipality.statcode,
+        revision=revision.pk,
+        approved=True,
+        changed=revision.changed,
+        checked=True,
+        note=note[:500],
+    )
+    return entry
+
+
+@transaction.atomic
+def reject_revision(revision: Revision, entry, *, actor, note: str) -> Revision:
+    """Refuse a change, with a note for the owner; the published entry stays as it is."""
+    revision = _lock_pending(revision)
+    revision.status, revision.decided_by, revision.decided_at = RevisionStatus.REJECTED, actor, timezone.now()
+    revision.note = note[:2000]
+    revision.save(update_fields=["status", "decided_by", "decided_at", "note"])
+    record_event(
+        actor,
+        Action.UPDATE,
+        entry,
+        municipality=entry.municipality.statcode,
+        revision=revision.pk,
+        approved=False,
+        note=note[:500],
+    )
+    return revision

@@ -20,4 +20,5 @@ urlpatterns = [
     path("mijn/zoekopdrachten/<int:pk>/verwijderen/", views.saved_search_delete, name="saved-search-delete"),
     path("zoekopdrachten/<str:token>/agenda.ics", views.saved_search_calendar, name="saved-search-calendar"),
     path("controle/", views.moderation, name="moderation"),
+    path("controle/wijziging/<int:pk>/", views.revision_decision, name="revision-decision"),
 ]

@@ -1,6 +1,8 @@
 """Pages of the sociale kaart: the list (works without JavaScript; the map only enhances it), details, iCal,
 contributions and moderation. Every read goes through the selectors, which apply the permission rule."""
 
+import copy
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -24,9 +26,13 @@ from .forms import (
     OrganisationForm,
     SavedSearchForm,
     VerdictForm,
+    applied_data,
+    describe_changes,
+    previous_values,
+    submitted_data,
 )
 from .geocoding import GeocodingUnavailable, lookup_postcode
-from .models import Activity, MeetingPlace, Organisation, SavedSearch
+from .models import Activity, MeetingPlace, Organisation, Revision, RevisionStatus, SavedSearch
 from .schedule import calendar_of, next_dates
 from .vocabulary import Status
 
@@ -35,6 +41,7 @@ KINDS = {
     "plek": (MeetingPlace, MeetingPlaceForm, "meetingplace"),
     "organisatie": (Organisation, OrganisationForm, "organisation"),
 }
+KINDS_BY_MODEL = {name: (kind, form_class) for kind, (_model, form_class, name) in KINDS.items()}
 PAGE_SIZE = 25
 
 
@@ -203,6 +210,23 @@ def _visible_or_404(request, model, pk):
     return get_object_or_404(_READERS[model._meta.model_name](request.user), pk=pk)
 
 
+def _revision_notice(request, entry) -> dict:
+    """For whoever may change the entry: the change of theirs that waits for a check, or the last decision."""
+    if not can(request.user, f"directory.change_{entry._meta.model_name}", entry):
+        return {}
+    latest = selectors.revisions_of(entry).first()
+    if latest is None or latest.status == RevisionStatus.APPROVED:
+        return {}
+    form_class = KINDS_BY_MODEL[entry._meta.model_name][1]
+    return {"revision": latest, "revision_changes": describe_changes(form_class, latest)}
+
+
+def _shown(user, rule: str, entry):
+    """A linked organisation or place, only when this person may see it: a published activity must not show
+    the name of an organiser that still waits for moderation."""
+    return entry if entry is not None and can(user, rule, entry) else None
+
+
 def activity_detail(request, pk: int):
     activity = get_object_or_404(
         selectors.activities_for(request.user).select_related("municipality", "district", "place", "organisation"),
@@ -214,8 +238,11 @@ def activity_detail(request, pk: int):
         "directory/activity_detail.html",
         {
             "activity": activity,
+            "organisation": _shown(request.user, "directory.view_organisation", activity.organisation),
+            "place": _shown(request.user, "directory.view_meetingplace", activity.place),
             "dates": next_dates(activity.starts_at, activity.recurrence, activity.exceptions, 5),
             "may_change": can(request.user, "directory.change_activity", activity),
+            **_revision_notice(request, activity),
             "moderates": moderates,
             "verdict_form": VerdictForm() if moderates else None,
             "breadcrumbs": _crumbs((activity.title, None)),
@@ -236,8 +263,10 @@ def place_detail(request, pk: int):
         "directory/place_detail.html",
         {
             "place": place,
+            "organisation": _shown(request.user, "directory.view_organisation", place.organisation),
             "activities": activities,
             "may_change": can(request.user, "directory.change_meetingplace", place),
+            **_revision_notice(request, place),
             "moderates": can(request.user, "directory.moderate_meetingplace", place),
             "breadcrumbs": _crumbs((place.name, None)),
         },
@@ -254,6 +283,7 @@ def organisation_detail(request, pk: int):
             "activities": selectors.activities_for(request.user).filter(organisation=organisation),
             "places": selectors.places_for(request.user).filter(organisation=organisation),
             "may_change": can(request.user, "directory.change_organisation", organisation),
+            **_revision_notice(request, organisation),
             "moderates": can(request.user, "directory.moderate_organisation", organisation),
             "breadcrumbs": _crumbs((organisation.name, None)),
         },
@@ -271,9 +301,9 @@ def _detail_url(entry) -> str:
     return reverse(f"directory:{name}", args=[entry.pk])
 
 
-def _form(form_class, request, instance=None):
-    kwargs = {"instance": instance}
-    if form_class is ActivityForm:
+def _form(form_class, request, instance=None, initial=None):
+    kwargs = {"instance": instance, "initial": initial}
+    if form_class in (ActivityForm, MeetingPlaceForm):
         kwargs["user"] = request.user
     return form_class(request.POST or None, **kwargs)
 
@@ -302,15 +332,45 @@ def entry_edit(request, kind: str, pk: int):
     entry = _visible_or_404(request, model, pk)
     if not can(request.user, f"directory.change_{name}", entry):
         raise PermissionDenied
-    form = _form(form_class, request, entry)
+    before = copy.copy(entry)
+    pending = selectors.pending_revision(entry)
+    # Whoever continues editing starts from the change that still waits, not from the published text.
+    own = pending is not None and pending.author_id == request.user.pk
+    form = _form(form_class, request, entry, initial=pending.data if own and request.method != "POST" else None)
     if request.method == "POST" and form.is_valid():
-        services.save_entry(form.save(commit=False), actor=request.user, via="page")
-        messages.success(request, _("Your changes have been saved."))
+        changed_entry = form.save(commit=False)
+        if services.edit_applies_at_once(request.user, before, changed_entry):
+            services.save_entry(changed_entry, actor=request.user, via="page")
+            messages.success(request, _("Your changes have been saved."))
+        elif not form.changed_data:
+            services.withdraw_revision(before, actor=request.user)
+            messages.success(request, _("Nothing has changed: the entry stays as it is published."))
+        else:
+            services.propose_revision(
+                before,
+                actor=request.user,
+                data=submitted_data(form),
+                changed=form.changed_data,
+                previous=previous_values(form),
+                municipality=changed_entry.municipality,
+            )
+            messages.success(
+                request,
+                _(
+                    "Your change waits for a check. Until a professional has checked it, everyone sees the "
+                    "entry as it was."
+                ),
+            )
         return redirect(_detail_url(entry))
     return render(
         request,
         "directory/entry_form.html",
-        {"form": form, "title": _("Edit: %(name)s") % {"name": entry}, "breadcrumbs": _crumbs((str(entry), None))},
+        {
+            "form": form,
+            "title": _("Edit: %(name)s") % {"name": entry},
+            "breadcrumbs": _crumbs((str(entry), None)),
+            "waits_for_check": pending is not None,
+        },
     )
 
 
@@ -378,9 +438,71 @@ def my_entries(request):
     )
 
 
+def _revision_rows(user) -> list[dict]:
+    """The changes this person may decide on, each with its entry and what changed."""
+    rows = []
+    for revision in selectors.revisions_waiting_for(user):
+        name = revision.entry_type.model
+        if name not in _READERS:
+            continue
+        entry = (
+            revision.entry_type.model_class()
+            .objects.select_related("municipality")
+            .filter(pk=revision.entry_id)
+            .first()
+        )
+        if entry is None or not services.may_decide(user, entry, selectors.revision_target(revision, entry)):
+            continue
+        form_class = KINDS_BY_MODEL[name][1]
+        rows.append({"revision": revision, "entry": entry, "changes": describe_changes(form_class, revision)})
+    return rows
+
+
+@login_required
+@require_POST
+def revision_decision(request, pk: int):
+    """A professional approves a change (applied at once, and it counts as a check) or rejects it with a note."""
+    revision = get_object_or_404(Revision.objects.select_related("entry_type", "author"), pk=pk)
+    name = revision.entry_type.model
+    if name not in _READERS:
+        raise Http404
+    entry = get_object_or_404(_READERS[name](request.user).select_related("municipality"), pk=revision.entry_id)
+    before = copy.copy(entry)
+    if not services.may_decide(request.user, entry, selectors.revision_target(revision, entry)):
+        raise PermissionDenied
+    if revision.status != RevisionStatus.PENDING:
+        messages.error(request, _("This change has already been decided on."))
+        return redirect("directory:moderation")
+    note = request.POST.get("note", "").strip()[:2000]
+    if request.POST.get("action") == "approve":
+        form_class = KINDS_BY_MODEL[name][1]
+        kwargs = {"user": revision.author} if form_class in (ActivityForm, MeetingPlaceForm) else {}
+        form = form_class(data=applied_data(form_class, entry, revision, **kwargs), instance=entry, **kwargs)
+        if not form.is_valid():
+            problems = "; ".join(f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}".strip(": ")
+                                 for f, e in form.errors.items())  # fmt: skip
+            messages.error(request, _("This change cannot be applied as it is: %(problems)s") % {"problems": problems})
+            return redirect("directory:moderation")
+        changed_entry = form.save(commit=False)
+        if not services.may_decide(request.user, before, changed_entry):
+            raise PermissionDenied
+        services.approve_revision(revision, changed_entry, actor=request.user, note=note)
+        messages.success(request, _("The change has been approved and is now shown."))
+    elif request.POST.get("action") == "reject":
+        if not note:
+            messages.error(request, _("Write a note for the owner with your decision."))
+            return redirect("directory:moderation")
+        services.reject_revision(revision, entry, actor=request.user, note=note)
+        messages.success(request, _("The change has not been approved. The owner sees your note."))
+    else:
+        raise PermissionDenied
+    return redirect("directory:moderation")
+
+
 @login_required
 def moderation(request):
-    """Entries waiting for moderation or a check, in the wijken this professional works in."""
+    """Entries waiting for moderation or a check, and changes to published entries waiting for a check, in the
+    wijken this professional works in."""
     rows = []
     for name in ("activity", "meetingplace", "organisation"):
         related = ["municipality"] if name == "organisation" else ["municipality", "district__municipality"]
@@ -394,5 +516,5 @@ def moderation(request):
     return render(
         request,
         "directory/moderation.html",
-        {"entries": rows, "breadcrumbs": _crumbs((_("To check"), None))},
+        {"entries": rows, "revisions": _revision_rows(request.user), "breadcrumbs": _crumbs((_("To check"), None))},
     )

@@ -16,25 +16,31 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from django.core.validators import RegexValidator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from socialebasis.api.params import MUNICIPALITY_PATTERN, DocumentedPattern
 from socialebasis.api.schema import register_closed_serializer
-from socialebasis.areas.models import municipality_code
 
 from .assessment import UnknownCriteria, assess_activity
 from .models import Effect, Influence, Verdict
 
 KEY_PATTERN = r"^[a-z][a-z0-9_]{0,59}$"
+INCONSISTENT = "inconsistent"
 TEXT_MAX = 10_000
 LIST_MAX = 200
 
-key_validator = RegexValidator(
+key_validator = DocumentedPattern(
     KEY_PATTERN,
     gettext_lazy("Use lowercase letters, digits and underscores, starting with a letter (like meeting_places)."),
+)
+municipality_validator = DocumentedPattern(MUNICIPALITY_PATTERN, gettext_lazy("A municipality code looks like GM0797."))
+# Text must hold more than spaces. The characters listed besides \s make the class mean the same in Python, in
+# ECMA-262 (the OpenAPI document) and in Rust's regex (schemathesis' validator): their \s differ at the edges.
+not_only_spaces = DocumentedPattern(
+    r"[^\s\u001c-\u001f\u0085\ufeff]", gettext_lazy("Give text, not only spaces."), code="blank"
 )
 
 
@@ -74,14 +80,31 @@ def flatten_errors(detail: Any, prefix: str = "", root: str = "document") -> lis
 
 
 class TextField(serializers.CharField):
-    """A JSON string and nothing else: no number or true silently turned into text."""
+    """A JSON string and nothing else: no number or true silently turned into text.
+
+    The text is checked as it was sent (length, pattern, more than spaces: the rules of the OpenAPI document) and
+    only then stripped of surrounding spaces; DRF's own trimming before the checks would let through text the
+    document calls too long or malformed.
+    """
 
     default_error_messages = {"not_text": gettext_lazy("Give text (a JSON string).")}
+
+    def __init__(self, **kwargs):
+        strip = kwargs.pop("trim_whitespace", True)
+        super().__init__(trim_whitespace=False, **kwargs)
+        self.strip = strip
+        # A field with a pattern of its own (keys, codes) needs no second one: the OpenAPI document has room for one.
+        if not self.allow_blank and not any(isinstance(v, DocumentedPattern) for v in self.validators):
+            self.validators.append(not_only_spaces)
 
     def to_internal_value(self, data):
         if not isinstance(data, str):
             self.fail("not_text")
         return super().to_internal_value(data)
+
+    def run_validation(self, data=serializers.empty):
+        value = super().run_validation(data)
+        return value.strip() if self.strip and isinstance(value, str) else value
 
 
 def _key() -> serializers.CharField:
@@ -89,7 +112,7 @@ def _key() -> serializers.CharField:
 
 
 def _text(**kwargs) -> serializers.CharField:
-    return TextField(max_length=TEXT_MAX, trim_whitespace=True, **kwargs)
+    return TextField(max_length=TEXT_MAX, **kwargs)
 
 
 def _name() -> serializers.CharField:
@@ -113,6 +136,24 @@ class StrictSerializer(serializers.Serializer):
             unknown = sorted(str(key) for key in data if key not in self.fields)
             if unknown:
                 raise serializers.ValidationError({key: [_("Unknown field.")] for key in unknown})
+        return super().to_internal_value(data)
+
+
+class BooleanField(serializers.BooleanField):
+    """true or false as JSON booleans; DRF's own field also takes "yes", "1" and 1, which the document forbids."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, bool):
+            self.fail("invalid", input=data)
+        return data
+
+
+class IntegerField(serializers.IntegerField):
+    """A JSON integer; DRF's own field also takes "5" and 5.0, which the document forbids."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, int) or isinstance(data, bool):
+            self.fail("invalid")
         return super().to_internal_value(data)
 
 
@@ -143,9 +184,9 @@ class AnswerField(serializers.Field):
 class DocumentReferenceSerializer(StrictSerializer):
     """The policy document the framework is taken from."""
 
-    file = serializers.CharField(max_length=300, allow_blank=True, required=False, default="")
+    file = TextField(max_length=300, allow_blank=True, required=False, default="")
     title = _name()
-    year = serializers.IntegerField(min_value=1900, max_value=2999, allow_null=True, required=False, default=None)
+    year = IntegerField(min_value=1900, max_value=2999, allow_null=True, required=False, default=None)
 
 
 class DefinitionSerializer(StrictSerializer):
@@ -153,9 +194,7 @@ class DefinitionSerializer(StrictSerializer):
 
     text = _text()
     source = _source()
-    verbatim = serializers.BooleanField(
-        required=False, default=False, help_text="The text quotes the municipality word for word."
-    )
+    verbatim = BooleanField(required=False, default=False, help_text="The text quotes the municipality word for word.")
 
 
 class SphereSerializer(StrictSerializer):
@@ -167,7 +206,7 @@ class SphereSerializer(StrictSerializer):
     influence = serializers.ChoiceField(choices=Influence.choices, help_text="The municipality's influence.")
     influence_explanation = _text(allow_blank=True, required=False, default="")
     source = _source()
-    derived = serializers.BooleanField(required=False, default=False)
+    derived = BooleanField(required=False, default=False)
 
 
 class GoalSerializer(StrictSerializer):
@@ -177,7 +216,7 @@ class GoalSerializer(StrictSerializer):
     name = _name()
     description = _text()
     source = _source()
-    derived = serializers.BooleanField(required=False, default=False)
+    derived = BooleanField(required=False, default=False)
 
 
 class CharacteristicSerializer(StrictSerializer):
@@ -189,7 +228,7 @@ class CharacteristicSerializer(StrictSerializer):
     effect = serializers.ChoiceField(choices=Effect.choices)
     explanation = _text(allow_blank=True, required=False, default="")
     source = _source()
-    derived = serializers.BooleanField(required=False, default=False)
+    derived = BooleanField(required=False, default=False)
 
 
 class NamedItemSerializer(StrictSerializer):
@@ -204,13 +243,13 @@ class NamedItemSerializer(StrictSerializer):
 class SupportFormSerializer(NamedItemSerializer):
     """A form of support by the municipality (stimulate, appreciate, signal, inform, finance, direct)."""
 
-    derived = serializers.BooleanField(required=False, default=False)
+    derived = BooleanField(required=False, default=False)
 
 
 class PreventionStepSerializer(StrictSerializer):
     """A step of the prevention ladder."""
 
-    step = serializers.IntegerField(min_value=1, max_value=50)
+    step = IntegerField(min_value=1, max_value=50)
     key = _key()
     name = _name()
     description = _text()
@@ -239,12 +278,12 @@ class SphereRuleSerializer(StrictSerializer):
 
     sphere = _key()
     when = serializers.DictField(
-        child=serializers.BooleanField(),
+        child=BooleanField(),
         allow_empty=False,
         help_text="Characteristic key → the answer it must have for this sphere to be suggested.",
     )
     source = _source()
-    derived = serializers.BooleanField(required=False, default=False)
+    derived = BooleanField(required=False, default=False)
 
 
 class LogicSerializer(StrictSerializer):
@@ -255,7 +294,7 @@ class LogicSerializer(StrictSerializer):
     grey_if_true = serializers.ListField(child=_key(), required=False, default=list, max_length=LIST_MAX)
     inside_requires_true = serializers.ListField(child=_key(), required=False, default=list, max_length=LIST_MAX)
     inside_requires_any_true = serializers.ListField(child=_key(), required=False, default=list, max_length=LIST_MAX)
-    unknown_blocks_inside = serializers.BooleanField(
+    unknown_blocks_inside = BooleanField(
         help_text="Always true: an unknown answer never yields inside (issue 3, point 3)."
     )
     sphere_rules = SphereRuleSerializer(many=True, required=False, max_length=LIST_MAX)
@@ -275,7 +314,7 @@ class AssessmentRulesSerializer(StrictSerializer):
 
     rules = _text(help_text="The rules in plain Dutch.")
     source = _source()
-    derived = serializers.BooleanField(
+    derived = BooleanField(
         required=False, default=False, help_text="True when the rules are read from the text, not adopted."
     )
     logic = LogicSerializer()
@@ -292,23 +331,28 @@ class ExampleSerializer(StrictSerializer):
     note = _text(allow_blank=True, required=False, default="")
 
 
+_EXTRA_TEXT = {"type": "string", "maxLength": TEXT_MAX}
+
+
 @extend_schema_field(
     {
         "type": "object",
-        "description": "Further lists per municipality (themes, programmes, values, ...). "
-        "Each item has at least `key` and `source`; other fields are text or numbers.",
+        "description": "Further lists per municipality (themes, programmes, values, ...), each named by a key "
+        "(lowercase letters, digits and underscores; a name that is no key is a 422). Each item has at least "
+        "`key` and `source`; other fields (`name`, `description`, ...) are text, numbers, true/false or null.",
         "additionalProperties": {
             "type": "array",
+            "maxItems": LIST_MAX,
             "items": {
                 "type": "object",
                 "required": ["key", "source"],
                 "properties": {
                     "key": {"type": "string", "pattern": KEY_PATTERN},
-                    "name": {"type": "string"},
-                    "description": {"type": "string"},
-                    "source": {"type": "string"},
+                    "source": {**_EXTRA_TEXT, "pattern": not_only_spaces.regex.pattern},
                 },
-                "additionalProperties": {"description": "Text, a number, true/false or null."},
+                "additionalProperties": {
+                    "anyOf": [{**_EXTRA_TEXT, "nullable": True}, {"type": "number"}, {"type": "boolean"}],
+                },
             },
         },
     }
@@ -318,19 +362,23 @@ class ExtraField(serializers.Field):
         if not isinstance(data, Mapping):
             raise serializers.ValidationError(_("Expected an object with lists."))
         errors: dict[str, list[str]] = {}
+        names: dict[str, list[str]] = {}
         for section, items in data.items():
             path = str(section)
-            if not isinstance(section, str) or not _is_key(section):
-                errors[path] = [str(key_validator.message)]
-            elif not isinstance(items, list) or len(items) > LIST_MAX:
+            if not isinstance(items, list) or len(items) > LIST_MAX:
                 errors[path] = [_("Expected a list of at most %(max)d items.") % {"max": LIST_MAX}]
-            else:
-                for index, item in enumerate(items):
-                    problem = _extra_item_problem(item)
-                    if problem:
-                        errors[f"{path}[{index}]"] = [problem]
+                continue
+            if not isinstance(section, str) or not _is_key(section):
+                # OpenAPI 3.0 cannot say which names an object's properties may have: a 422, not a 400.
+                names[path] = [str(key_validator.message)]
+            for index, item in enumerate(items):
+                problem = _extra_item_problem(item)
+                if problem:
+                    errors[f"{path}[{index}]"] = [problem]
         if errors:
             raise serializers.ValidationError(errors)
+        if names:
+            raise serializers.ValidationError(names, code=INCONSISTENT)
         return {section: [dict(item) for item in items] for section, items in data.items()}
 
     def to_representation(self, value):
@@ -350,7 +398,7 @@ def _extra_item_problem(item: Any) -> str | None:
         return _("Expected an object.")
     if not _is_key(item.get("key")):
         return _("Field 'key': %(message)s") % {"message": key_validator.message}
-    if not isinstance(item.get("source"), str) or not item["source"].strip():
+    if not isinstance(item.get("source"), str) or not not_only_spaces.strict.search(item["source"]):
         return _("Field 'source' is required: cite the document and section.")
     for field, value in item.items():
         if value is not None and not isinstance(value, str | int | float | bool):
@@ -363,8 +411,8 @@ def _extra_item_problem(item: Any) -> str | None:
 class FrameworkDocumentSerializer(StrictSerializer):
     """A municipality's local framework of the sociale basis: the export and import format."""
 
-    municipality = serializers.CharField(
-        max_length=6, validators=[municipality_code], help_text="CBS code of the municipality, e.g. GM1961."
+    municipality = TextField(
+        max_length=6, validators=[municipality_validator], help_text="CBS code of the municipality, e.g. GM1961."
     )
     municipality_name = _name()
     document = DocumentReferenceSerializer(help_text="The policy document the framework comes from.")
@@ -408,7 +456,8 @@ class FrameworkDocumentSerializer(StrictSerializer):
         if not errors:
             _check_examples(attrs, errors)
         if errors:
-            raise serializers.ValidationError(errors)
+            # A document can follow the schema and still contradict itself: the API answers these with 422.
+            raise serializers.ValidationError(errors, code=INCONSISTENT)
         return attrs
 
 

@@ -5,6 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from socialebasis.core.dates import validate_in_window
 from socialebasis.core.forms import StyledFormMixin
 
 from .document import FrameworkDocumentError, validate_document
@@ -82,6 +83,7 @@ class FrameworkEditForm(StyledFormMixin, forms.Form):
         widget=forms.DateInput(
             format="%Y-%m-%d", attrs={"type": "date", "class": "utrecht-textbox utrecht-textbox--html-input"}
         ),
+        validators=[validate_in_window],
     )
     note = forms.CharField(
         label=_("What changed and why"),

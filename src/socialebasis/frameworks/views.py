@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from socialebasis.areas.models import Municipality
+from socialebasis.core.numbers import parse_int
 from socialebasis.core.permissions import can
 
 from . import selectors, services
@@ -253,7 +254,7 @@ def framework_detail(request, statcode: str):
     version = in_force
     requested = request.GET.get("versie")
     if requested:
-        number = int(requested) if requested.isdigit() and len(requested) <= 9 else None
+        number = parse_int(requested, 1, 999_999_999)
         version = selectors.version_by_number(municipality, number) if number is not None else None
         if version is None:
             raise Http404

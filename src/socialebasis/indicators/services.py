@@ -21,6 +21,8 @@ from django.utils.text import slugify
 from socialebasis.areas.models import District, Municipality
 from socialebasis.audit.models import Action
 from socialebasis.audit.services import record_event
+from socialebasis.core.files import FileProblem, csv_delimiter, read_csv
+from socialebasis.core.numbers import parse_float, parse_int
 
 from . import catalogue
 from .models import DEFAULT_NOTABLE_DIFFERENCE, Area, ImportRun, Indicator, IndicatorValue, Level, Source, Unit
@@ -279,14 +281,15 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _number(raw: str, where: str, errors: list[str]) -> float | None:
+    """A figure, or None for an empty cell (or CBS's '.'): not published. A comma may be the decimal sign;
+    `nan`, `inf` and anything else that is no finite number in ASCII digits is an error."""
     text = (raw or "").strip()
     if text in ("", "."):
         return None
-    try:
-        return float(text.replace(",", ".")) if text.count(",") <= 1 and "." not in text else float(text)
-    except ValueError:
+    number = parse_float(text, decimal_comma=True)
+    if number is None:
         errors.append(f"{where}: '{text[:30]}' is geen getal.")
-        return None
+    return number
 
 
 # (a) CBS/RIVM health table 50090NED --------------------------------------------------------------------------
@@ -439,10 +442,10 @@ def import_seed_figures(path: Path, *, actor=None) -> ImportReport:
             continue
         else:
             division_year, districts = _current_districts(municipality)
-        if not row["year"].strip().isdigit():
+        year = parse_int(row["year"].strip(), 1900, 2999)
+        if year is None:
             errors.append(f"{where}, kolom 'year': '{row['year'][:10]}' is geen jaartal.")
             continue
-        year = int(row["year"])
         division_year = division_year or year
         area_code, area_name = _resolve_area(code, row["gemeente"].strip(), row["area"], division_year, districts)
         if area_code == "NL01":
@@ -494,7 +497,29 @@ MONITOR_COLUMNS = {
     "hoger_is_beter": "optioneel: ja, nee of leeg",
 }
 MAX_MONITOR_ROWS = 20000
+# The longest meaningful cell is a label of 200 characters; anything far longer is a broken file.
+MAX_MONITOR_CELL = 1000
 _KEY = re.compile(r"^[a-z][a-z0-9_]{1,79}$")
+
+
+def records_header(text: str) -> list[str]:
+    """The column names of a CSV's first line, for naming a column in an error about an unreadable row."""
+    first = text.split("\n", 1)[0]
+    try:
+        names = next(csv.reader([first], delimiter=csv_delimiter(text)))
+    except (csv.Error, StopIteration):
+        return []
+    return [name.strip().lower()[:40] for name in names]
+
+
+def _where(problem: FileProblem, header: list[str]) -> str:
+    """'Rij 3, kolom 'waarde': …' for a problem the CSV reader found."""
+    if not problem.row:
+        return f"{problem.message[:1].upper()}{problem.message[1:]}."
+    if problem.column is None:
+        return f"Rij {problem.row}: {problem.message}."
+    name = header[problem.column] if problem.column < len(header) else str(problem.column + 1)
+    return f"Rij {problem.row}, kolom '{name}': {problem.message}."
 
 
 def monitor_source_key(municipality: Municipality) -> str:
@@ -510,11 +535,11 @@ def import_own_monitor(municipality: Municipality, upload, *, monitor_name: str,
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise IndicatorImportError("Het bestand is geen UTF-8-tekst. Sla het op als 'CSV UTF-8'.") from None
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
-    reader.fieldnames = header
+    try:
+        records = read_csv(text, max_rows=MAX_MONITOR_ROWS, max_cell=MAX_MONITOR_CELL)
+    except FileProblem as problem:
+        raise IndicatorImportError(_where(problem, records_header(text))) from None
+    header = [h.strip().lower() for h in (records[0] if records else [])]
     absent = [c for c in ("gebied", "jaar", "indicator", "waarde") if c not in header]
     if absent:
         raise IndicatorImportError([f"Kolom '{c}' ontbreekt in de eerste rij." for c in absent])
@@ -532,13 +557,11 @@ def import_own_monitor(municipality: Municipality, upload, *, monitor_name: str,
     names: dict[str, str] = {}
     meta: dict[str, dict] = {}
     seen = {}
-    for number, row in enumerate(reader, start=2):
-        if number - 1 > MAX_MONITOR_ROWS:
-            raise IndicatorImportError(f"Het bestand heeft meer dan {MAX_MONITOR_ROWS} rijen.")
-        if None in row:
+    for number, record in enumerate(records[1:], start=2):
+        if len(record) > len(header):
             errors.append(f"Rij {number}: meer waarden dan kolommen.")
             continue
-        row = {k: (v or "").strip() for k, v in row.items()}
+        row = {name: (record[i].strip() if i < len(record) else "") for i, name in enumerate(header)}
         if not any(row.values()):
             continue
         where = f"Rij {number}, kolom"
@@ -559,7 +582,8 @@ def import_own_monitor(municipality: Municipality, upload, *, monitor_name: str,
             errors.append(f"{where} 'gebied': cijfers voor heel Nederland horen niet in de eigen monitor.")
             continue
         names[code] = name
-        if not row["jaar"].isdigit() or not 1990 <= int(row["jaar"]) <= 2100:
+        year = parse_int(row["jaar"], 1990, 2100)
+        if year is None:
             errors.append(f"{where} 'jaar': '{row['jaar'][:10]}' is geen jaartal.")
             continue
         key = row["indicator"]
@@ -579,7 +603,7 @@ def import_own_monitor(municipality: Municipality, upload, *, monitor_name: str,
             continue
         value = _number(row["waarde"], f"{where} 'waarde'", errors)
         group = "" if (row.get("groep") or "").lower() in _ALL_RESIDENTS else row["groep"][:60]
-        cell_key = (key, code, int(row["jaar"]), group)
+        cell_key = (key, code, year, group)
         if cell_key in seen:
             errors.append(f"Rij {number}: hetzelfde cijfer staat ook in rij {seen[cell_key]}.")
             continue
@@ -593,7 +617,7 @@ def import_own_monitor(municipality: Municipality, upload, *, monitor_name: str,
                 "groups": set(),
             },
         )["groups"].add(group)
-        cells.append(Cell(key, code, division_year, int(row["jaar"]), group, value, f"{filename[:120]} rij {number}"))
+        cells.append(Cell(key, code, division_year, year, group, value, f"{filename[:120]} rij {number}"))
     if errors:
         raise IndicatorImportError(errors)
     if not cells:

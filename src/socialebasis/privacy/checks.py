@@ -13,7 +13,10 @@ def personal_data_is_declared(app_configs, **kwargs):
     return [
         checks.Error(
             f"{name} refers to an account or looks like personal data, but no personal_data.py declares it.",
-            hint="Declare it with privacy.register.declare(Processing(...)), or with not_personal(...) and a reason.",
+            hint=(
+                "Declare it with core.personal_data_register.declare(Processing(...)) in the app's personal_data.py, "
+                "or with not_personal(...) and a reason."
+            ),
             id="privacy.E001",
         )
         for name in undeclared_personal_fields()

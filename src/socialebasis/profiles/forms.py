@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from socialebasis.core.dates import validate_in_window
 from socialebasis.core.forms import StyledFormMixin
 from socialebasis.indicators.models import Indicator
 
@@ -52,6 +53,8 @@ class AgendaItemForm(StyledForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["indicators"].queryset = Indicator.objects.order_by("label")
+        for name in ("start_date", "end_date"):
+            self.fields[name].validators.append(validate_in_window)
 
     def clean(self):
         data = super().clean()

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from socialebasis.areas.geometry import bounds
 from socialebasis.areas.models import District, Municipality
 from socialebasis.core.idempotency import idempotent
+from socialebasis.core.numbers import parse_int
 from socialebasis.core.permissions import can
 
 from . import charts, findings, registrations, selectors, services
@@ -19,8 +20,7 @@ from .models import AgendaItem, Norm, Verdict
 
 
 def _year(request) -> int | None:
-    raw = request.GET.get("jaar", "")
-    return int(raw) if raw.isdigit() and len(raw) == 4 else None
+    return parse_int(request.GET.get("jaar"), 1000, 9999)
 
 
 def _crumbs(municipality, *items):

@@ -17,7 +17,13 @@ class GeometryField(serializers.JSONField):
     pass
 
 
+# Integers of the models are declared here: a ModelSerializer would copy the database's own integer range into the
+# OpenAPI document, which then differs between PostgreSQL and SQLite.
+
+
 class MunicipalitySerializer(serializers.ModelSerializer):
+    boundary_year = serializers.IntegerField(read_only=True, allow_null=True)
+
     class Meta:
         model = Municipality
         fields = ["statcode", "name", "boundary_year"]
@@ -31,6 +37,7 @@ class MunicipalityDetailSerializer(MunicipalitySerializer):
 
 
 class DistrictSerializer(serializers.ModelSerializer):
+    year = serializers.IntegerField(read_only=True)
     municipality = serializers.SlugRelatedField(slug_field="statcode", read_only=True)
     municipality_name = serializers.CharField(source="municipality.name", read_only=True)
 
@@ -47,6 +54,7 @@ class DistrictDetailSerializer(DistrictSerializer):
 
 
 class NeighbourhoodSerializer(serializers.ModelSerializer):
+    year = serializers.IntegerField(read_only=True)
     district = serializers.SlugRelatedField(slug_field="statcode", read_only=True)
     municipality = serializers.CharField(source="district.municipality.statcode", read_only=True)
 
@@ -63,6 +71,7 @@ class NeighbourhoodDetailSerializer(NeighbourhoodSerializer):
 
 
 class OwnAreaSerializer(serializers.ModelSerializer):
+    position = serializers.IntegerField(read_only=True)
     districts = serializers.SerializerMethodField()
     boundary = GeometryField(read_only=True)
 

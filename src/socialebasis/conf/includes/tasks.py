@@ -41,9 +41,15 @@ CELERY_BEAT_SCHEDULE = {
     "privacy-retention": {"task": "privacy.apply_retention", "schedule": crontab(hour=1, minute=45)},
     # Freshness of the sociale kaart: reminders, "needs check", out of the public view (issue 4 point 3).
     "directory-review": {"task": "directory.review_freshness", "schedule": crontab(hour=2, minute=30)},
+    # Uploads nobody attached to anything within a day: a form left halfway (issue 11 point 3, ADR 0024).
+    "uploads-orphans": {"task": "uploads.delete_orphans", "schedule": crontab(hour=4, minute=0)},
     # The year's own registrations as indicator values (issue 5 point 2); later runs in January replace them.
     "registrations-snapshot": {
         "task": "profiles.snapshot_registrations",
         "schedule": crontab(hour=3, minute=0, day_of_month=1, month_of_year=1),
     },
+    # Messages to users (notifications): the daily digest in the morning, e-mails that got stuck, retention.
+    "notifications-digest": {"task": "notifications.send_digests", "schedule": crontab(hour=7, minute=0)},
+    "notifications-resend": {"task": "notifications.resend_waiting", "schedule": crontab(minute="*/15")},
+    "notifications-retention": {"task": "notifications.delete_expired", "schedule": crontab(hour=3, minute=30)},
 }

@@ -38,8 +38,16 @@ def worker():
     app.config_from_object("django.conf:settings", namespace="CELERY")
     app.conf.update({"CELERY_BROKER_URL": REDIS, "CELERY_TASK_ALWAYS_EAGER": False})
     app.autodiscover_tasks(force=True)
-    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
-        yield app
+    try:
+        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
+            yield app
+    finally:
+        # start_worker makes the test app the current and default one; later .delay() calls in this process would
+        # go to Redis and never run. Give the project's (eager) app its place back.
+        from socialebasis.background import app as project_app
+
+        project_app.set_current()
+        project_app.set_default()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,24 +1,29 @@
-"""The HSDS 3.0 API under /api/v1/hsds/, with the paths of the specification's openapi.json.
+"""The HSDS 3.0 API under /api/v1/hsds, with the paths and parameters of the specification's openapi.json.
 
 Everything is served through the same permission rule as the rest of the sociale kaart; lists are HSDS page
 wrappers (total_items, total_pages, page_number, size, first_page, last_page, empty, contents).
 """
 
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework.exceptions import NotFound, ValidationError
+from django.urls import reverse
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from socialebasis.api.params import Query, openapi_parameters, path_parameter, read_query
 from socialebasis.api.schema import problem_responses
 
 from .. import hsds, selectors
+from ..vocabulary import PUBLIC_STATUSES
 
 TAGS = ["hsds"]
-PAGE = [
-    OpenApiParameter("page", OpenApiTypes.INT, description="Page number, from 1."),
-    OpenApiParameter("per_page", OpenApiTypes.INT, description="Items per page (1 to 100, default 50)."),
+# HSDS names these parameters itself (`per_page` in snake_case, against the NL rules' camelCase; ADR 0022).
+PAGE_PARAMETERS = [
+    Query("page", {"type": "integer", "minimum": 1, "maximum": 100_000}, "Page number, from 1."),
+    Query("per_page", {"type": "integer", "minimum": 1, "maximum": 100}, "Items per page (default 50)."),
 ]
+PAGE = openapi_parameters(PAGE_PARAMETERS)
+HSDS_ID = path_parameter("id", {"type": "string", "maxLength": 200}, "The HSDS identifier.")
 PAGE_RESPONSE = OpenApiResponse(
     response={
         "type": "object",
@@ -41,20 +46,15 @@ OBJECT_RESPONSE = OpenApiResponse(
 )
 
 
-def _int(request, name: str, default: int, low: int, high: int) -> int:
-    raw = request.query_params.get(name, "")
-    if raw == "":
-        return default
-    if not raw.isdigit() or not low <= int(raw) <= high:
-        raise ValidationError({name: [f"Geef een geheel getal van {low} tot {high}."]})
-    return int(raw)
+def _page_and_size(request) -> tuple[int, int]:
+    params = read_query(request, PAGE_PARAMETERS)
+    return params.get("page", 1), params.get("per_page", 50)
 
 
 def _page(request, queryset, to_document):
-    number = _int(request, "page", 1, 1, 100000)
-    size = _int(request, "per_page", 50, 1, 100)
+    number, size = _page_and_size(request)
     total = queryset.count()
-    items = [to_document(obj) for obj in queryset[(number - 1) * size : number * size]]
+    items = hsds.documents_of(queryset[(number - 1) * size : number * size], to_document)
     return Response(hsds.page(items, number, size, total))
 
 
@@ -69,7 +69,7 @@ class Root(APIView):
             {
                 "version": "3.0",
                 "profile": "https://docs.openreferral.org/en/latest/hsds/",
-                "openapi_url": request.build_absolute_uri("/api/v1/schema/"),
+                "openapi_url": request.build_absolute_uri(reverse("api-schema")),
             }
         )
 
@@ -111,6 +111,7 @@ class Services(APIView):
         operation_id="hsds_service_retrieve",
         tags=TAGS,
         summary="One HSDS service",
+        parameters=[HSDS_ID],
         responses={200: OBJECT_RESPONSE, **problem_responses(404)},
     )
 )
@@ -141,6 +142,7 @@ class Organizations(APIView):
         operation_id="hsds_organization_retrieve",
         tags=TAGS,
         summary="One HSDS organization",
+        parameters=[HSDS_ID],
         responses={200: OBJECT_RESPONSE, **problem_responses(404)},
     )
 )
@@ -163,7 +165,8 @@ class OrganizationDetail(_Detail):
 )
 class ServiceAtLocations(APIView):
     def get(self, request):
-        return _page(request, _activities(request).filter(place__isnull=False), hsds.service_at_location_document)
+        located = _activities(request).filter(place__status__in=PUBLIC_STATUSES)
+        return _page(request, located, hsds.service_at_location_document)
 
 
 @extend_schema_view(
@@ -171,6 +174,7 @@ class ServiceAtLocations(APIView):
         operation_id="hsds_service_at_location_retrieve",
         tags=TAGS,
         summary="One HSDS service at location",
+        parameters=[HSDS_ID],
         responses={200: OBJECT_RESPONSE, **problem_responses(404)},
     )
 )
@@ -178,7 +182,7 @@ class ServiceAtLocationDetail(_Detail):
     kind = "service_at_location"
 
     def lookup(self, request, pk):
-        activity = _activities(request).filter(pk=pk, place__isnull=False).first()
+        activity = _activities(request).filter(pk=pk, place__status__in=PUBLIC_STATUSES).first()
         return hsds.service_at_location_document(activity) if activity else None
 
 
@@ -191,8 +195,7 @@ def _by_id(items, id):
 
 
 def _static_page(request, items):
-    number = _int(request, "page", 1, 1, 100000)
-    size = _int(request, "per_page", 50, 1, 100)
+    number, size = _page_and_size(request)
     return Response(hsds.page(items[(number - 1) * size : number * size], number, size, len(items)))
 
 
@@ -215,6 +218,7 @@ class Taxonomies(APIView):
         operation_id="hsds_taxonomy_retrieve",
         tags=TAGS,
         summary="One HSDS taxonomy",
+        parameters=[HSDS_ID],
         responses={200: OBJECT_RESPONSE, **problem_responses(404)},
     )
 )
@@ -242,6 +246,7 @@ class TaxonomyTerms(APIView):
         operation_id="hsds_taxonomy_term_retrieve",
         tags=TAGS,
         summary="One HSDS taxonomy term",
+        parameters=[HSDS_ID],
         responses={200: OBJECT_RESPONSE, **problem_responses(404)},
     )
 )

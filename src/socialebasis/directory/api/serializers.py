@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ..models import Activity, MeetingPlace, Organisation
@@ -56,6 +57,8 @@ class ActivitySerializer(serializers.ModelSerializer):
     municipality = serializers.CharField(source="municipality.statcode")
     district = AreaRefSerializer(allow_null=True)
     verdict = serializers.CharField()
+    # Declared, not copied from the model: the model's range depends on the database (see areas/api/serializers.py).
+    duration_minutes = serializers.IntegerField(read_only=True)
     distance_km = serializers.SerializerMethodField()
     contact = serializers.SerializerMethodField()
 
@@ -85,6 +88,13 @@ class ActivityDetailSerializer(ActivitySerializer):
     class Meta(ActivitySerializer.Meta):
         fields = [*ActivitySerializer.Meta.fields, "next_dates", "assessment", "verdict_note"]
 
+    @extend_schema_field(
+        {
+            "type": "array",
+            "items": {"type": "string", "format": "date-time"},
+            "description": "The next five moments the activity starts (date and time with offset).",
+        }
+    )
     def get_next_dates(self, obj) -> list[str]:
         from ..schedule import next_dates
 

@@ -12,7 +12,7 @@ urlpatterns = [
 ]
 
 urlpatterns += [
-    path("hsds/", hsds_views.Root.as_view(), name="hsds-root"),
+    path("hsds", hsds_views.Root.as_view(), name="hsds-root"),
     path("hsds/services", hsds_views.Services.as_view(), name="hsds-services"),
     path("hsds/services/<str:id>", hsds_views.ServiceDetail.as_view(), name="hsds-service"),
     path("hsds/organizations", hsds_views.Organizations.as_view(), name="hsds-organizations"),

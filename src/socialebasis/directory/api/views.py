@@ -1,17 +1,25 @@
 from django.db import connection
 from django.utils.translation import gettext as _
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics
 from rest_framework.exceptions import APIException, ValidationError
 
-from socialebasis.api.errors import PROBLEM_CONTENT_TYPE
-from socialebasis.api.params import municipality_code
+from socialebasis.api.errors import PROBLEM_CONTENT_TYPE, UnknownReference
+from socialebasis.api.params import (
+    DISTRICT_PATTERN,
+    Query,
+    municipality_code,
+    municipality_parameter,
+    openapi_parameters,
+    path_parameter,
+    read_query,
+)
 from socialebasis.api.schema import ProblemSerializer, problem_responses
 
 from .. import selectors
 from ..forms import ActivitySearchForm
 from ..geocoding import GeocodingUnavailable, lookup_postcode
+from ..vocabulary import Cost, TargetGroup, Theme
 from . import rows, serializers
 
 TAGS = ["directory"]
@@ -23,26 +31,62 @@ class GeocodingDown(APIException):
     default_code = "geocoding_unavailable"
 
 
-def _parameter(name, kind, description):
-    return OpenApiParameter(name, kind, description=description)
-
-
-SEARCH_PARAMETERS = [
-    _parameter("q", OpenApiTypes.STR, "Words to search for (Dutch stemming, typos and synonyms)."),
-    _parameter("municipality", OpenApiTypes.STR, "Municipality CBS code, e.g. GM0797."),
-    _parameter("district", OpenApiTypes.STR, "Wijk CBS code, e.g. WK079701."),
-    _parameter("target_group", OpenApiTypes.STR, "Target group slug, e.g. elderly."),
-    _parameter("theme", OpenApiTypes.STR, "Theme slug, e.g. sport."),
-    _parameter("weekday", OpenApiTypes.INT, "Day of the week, 0 = Monday … 6 = Sunday."),
-    _parameter("cost", OpenApiTypes.STR, "free, contribution, membership or price."),
-    _parameter("sphere", OpenApiTypes.STR, "Sphere key of the municipality's framework."),
-    _parameter("accessible", OpenApiTypes.BOOL, "Only wheelchair-accessible activities."),
-    _parameter("postcode", OpenApiTypes.STR, "Near this postcode (geocoded through PDOK), e.g. 5251AB."),
-    _parameter("lat", OpenApiTypes.NUMBER, "Near this latitude (WGS84)."),
-    _parameter("lon", OpenApiTypes.NUMBER, "Near this longitude (WGS84)."),
-    _parameter("radius", OpenApiTypes.NUMBER, "Distance in km for near me (default 5)."),
-    _parameter("sort", OpenApiTypes.STR, "'' (best match), title, distance or updated."),
+SEARCH = [
+    Query("q", {"type": "string", "maxLength": 200}, "Words to search for (Dutch stemming, typos and synonyms)."),
+    municipality_parameter(),
+    Query(
+        "district",
+        {"type": "string", "pattern": DISTRICT_PATTERN},
+        "Wijk CBS code, e.g. WK079701.",
+        reason="Geef de CBS-code van een wijk op, bijvoorbeeld WK079701.",
+    ),
+    Query(
+        "targetGroup",
+        {"type": "string", "enum": TargetGroup.values},
+        "Target group, e.g. elderly.",
+        old_name="target_group",
+    ),
+    Query("theme", {"type": "string", "enum": Theme.values}, "Theme, e.g. sport."),
+    Query("weekday", {"type": "integer", "minimum": 0, "maximum": 6}, "Day of the week, 0 = Monday … 6 = Sunday."),
+    Query("cost", {"type": "string", "enum": Cost.values}, "What taking part costs."),
+    Query(
+        "sphere",
+        {"type": "string", "pattern": "^[-a-zA-Z0-9_]{1,60}$"},
+        "Sphere key of the municipality's framework, e.g. communal.",
+    ),
+    Query("accessible", {"type": "boolean"}, "true: only wheelchair-accessible activities."),
+    Query(
+        "postcode",
+        {"type": "string", "pattern": "^[1-9][0-9]{3} ?[A-Za-z]{2}$"},
+        "Near this postcode (geocoded through PDOK), e.g. 5251AB.",
+        reason="Een postcode ziet eruit als 5251 AB.",
+    ),
+    Query("radius", {"type": "number", "minimum": 0.1, "maximum": 50}, "Distance in km for near me (default 5)."),
+    Query(
+        "sort",
+        {"type": "string", "enum": ["title", "distance", "updated"]},
+        "Order of the results; without it the best match first.",
+    ),
 ]
+LATITUDE = Query("lat", {"type": "number", "minimum": 50, "maximum": 54}, "Latitude (WGS84).")
+LONGITUDE = Query("lon", {"type": "number", "minimum": 3, "maximum": 8}, "Longitude (WGS84).")
+# Latitude and longitude come together: one parameter of two properties, sent as `lat=…&lon=…` (form style,
+# exploded). OpenAPI 3.0 has no other way to say that the two parameters need each other.
+NEAR = OpenApiParameter(
+    "near",
+    {
+        "type": "object",
+        "properties": {"lat": LATITUDE.schema, "lon": LONGITUDE.schema},
+        "required": ["lat", "lon"],
+    },
+    OpenApiParameter.QUERY,
+    style="form",
+    explode=True,
+    description="Near this point (WGS84), sent as `lat=51.69&lon=5.21`; both or neither.",
+)
+ENTRY_ID = path_parameter("id", {"type": "integer", "minimum": 1}, "Number of the entry.")
+# The form of the pages reads the same search; its field names are the snake_case ones.
+FORM_NAMES = {"targetGroup": "target_group"}
 UNAVAILABLE = {
     (503, PROBLEM_CONTENT_TYPE): OpenApiResponse(
         response=ProblemSerializer, description="The postcode service (PDOK) cannot be reached."
@@ -53,14 +97,24 @@ UNAVAILABLE = {
 @extend_schema(
     tags=TAGS,
     summary="Search activities",
-    parameters=SEARCH_PARAMETERS,
-    responses={200: serializers.ActivitySerializer(many=True), **problem_responses(400, 429), **UNAVAILABLE},
+    description=(
+        "A municipality or wijk code that follows the pattern but is not known finds no activities (an empty "
+        "page); a postcode the postcode service does not know is a 422."
+    ),
+    parameters=[*openapi_parameters(SEARCH), NEAR],
+    responses={
+        200: serializers.ActivitySerializer(many=True),
+        **problem_responses(400, 422, 429),
+        **UNAVAILABLE,
+    },
 )
 class ActivityList(generics.ListAPIView):
     serializer_class = serializers.ActivitySerializer
 
     def list(self, request, *args, **kwargs):
         results = self.get_queryset()
+        if results is None:  # a code that names no municipality or wijk
+            return self.get_paginated_response(self.paginate_queryset([]))
         if connection.vendor == "postgresql":
             # PostgreSQL writes the rows as JSON (rows.py, ADR 0019); the serializer does the same on SQLite.
             return self.get_paginated_response(self.paginate_queryset(rows.ActivityRows(results)))
@@ -68,8 +122,18 @@ class ActivityList(generics.ListAPIView):
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def get_queryset(self):
-        form = ActivitySearchForm(self.request.query_params)
+        params = read_query(self.request, [*SEARCH, LATITUDE, LONGITUDE])
+        if ("lat" in params) != ("lon" in params):
+            raise ValidationError({"near": ["Geef lat en lon allebei, of geen van beide."]})
+        # Checked against the document above; the form of the pages reads the same values as it always did.
+        query = self.request.query_params
+        data = {
+            FORM_NAMES.get(p.name, p.name): p.raw(query) for p in [*SEARCH, LATITUDE, LONGITUDE] if p.name in params
+        }
+        form = ActivitySearchForm(data)
         if not form.is_valid():
+            if _only_unknown_codes(form):
+                return None
             raise ValidationError({name: [str(e) for e in errors] for name, errors in form.errors.items()})
         latitude = longitude = None
         postcode = form.cleaned_data.get("postcode")
@@ -79,20 +143,24 @@ class ActivityList(generics.ListAPIView):
             except GeocodingUnavailable:
                 raise GeocodingDown() from None
             if found is None:
-                raise ValidationError({"postcode": [_("We could not find this postcode.")]})
+                raise UnknownReference({"postcode": [_("We could not find this postcode.")]})
             latitude, longitude = found
         return selectors.search_activities(self.request.user, form.to_search(latitude, longitude))
 
 
-@extend_schema(tags=TAGS, summary="One activity with its next five dates and its assessment")
+def _only_unknown_codes(form) -> bool:
+    """The only errors are codes that follow the pattern but name no municipality or wijk we know."""
+    return all(name in ("municipality", "district") for name in form.errors) and all(
+        form.has_error(name, "unknown") for name in form.errors
+    )
+
+
+@extend_schema(tags=TAGS, summary="One activity with its next five dates and its assessment", parameters=[ENTRY_ID])
 class ActivityDetail(generics.RetrieveAPIView):
     serializer_class = serializers.ActivityDetailSerializer
 
     def get_queryset(self):
         return selectors.activities_for(self.request.user).select_related("municipality", "district")
-
-
-MUNICIPALITY = _parameter("municipality", OpenApiTypes.STR, "Municipality CBS code, e.g. GM0797.")
 
 
 def _by_municipality(request, queryset):
@@ -103,7 +171,7 @@ def _by_municipality(request, queryset):
 @extend_schema(
     tags=TAGS,
     summary="List meeting places",
-    parameters=[MUNICIPALITY],
+    parameters=openapi_parameters([municipality_parameter()]),
     responses={200: serializers.MeetingPlaceSerializer(many=True), **problem_responses(400, 429)},
 )
 class PlaceList(generics.ListAPIView):
@@ -114,7 +182,7 @@ class PlaceList(generics.ListAPIView):
         return _by_municipality(self.request, queryset).order_by("name", "pk")
 
 
-@extend_schema(tags=TAGS, summary="One meeting place")
+@extend_schema(tags=TAGS, summary="One meeting place", parameters=[ENTRY_ID])
 class PlaceDetail(generics.RetrieveAPIView):
     serializer_class = serializers.MeetingPlaceSerializer
 
@@ -125,7 +193,7 @@ class PlaceDetail(generics.RetrieveAPIView):
 @extend_schema(
     tags=TAGS,
     summary="List organisations",
-    parameters=[MUNICIPALITY],
+    parameters=openapi_parameters([municipality_parameter()]),
     responses={200: serializers.OrganisationSerializer(many=True), **problem_responses(400, 429)},
 )
 class OrganisationList(generics.ListAPIView):
@@ -136,7 +204,7 @@ class OrganisationList(generics.ListAPIView):
         return _by_municipality(self.request, queryset).order_by("name", "pk")
 
 
-@extend_schema(tags=TAGS, summary="One organisation")
+@extend_schema(tags=TAGS, summary="One organisation", parameters=[ENTRY_ID])
 class OrganisationDetail(generics.RetrieveAPIView):
     serializer_class = serializers.OrganisationSerializer
 

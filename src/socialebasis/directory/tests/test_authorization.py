@@ -80,15 +80,16 @@ def test_nobody_edits_someone_elses_entry(client, entries, user_factory):
     assert client.post(status, {"action": "check"}).status_code == 403
 
 
-def test_owner_edits_own_entry_and_the_edit_is_audited_but_not_a_check(client, entries):
+def test_owner_edits_own_unpublished_entry_at_once_and_the_edit_is_audited_but_not_a_check(client, entries):
+    # A published entry's edit waits for a check instead (test_published_entries_change_only_after_a_check.py).
     from socialebasis.audit.models import AuditEvent
 
-    owner, public, _hidden = entries
+    owner, _public, hidden = entries
     client.force_login(owner)
-    url = reverse("directory:edit", args=["activiteit", public.pk])
+    url = reverse("directory:edit", args=["activiteit", hidden.pk])
     form = {
-        "municipality": public.municipality_id,
-        "title": "Zichtbare zangavond (nieuw)",
+        "municipality": hidden.municipality_id,
+        "title": "Verborgen zangavond (nieuw)",
         "cost": "free",
         "duration_minutes": 90,
         "starts_at": "2026-01-05T10:00",
@@ -97,12 +98,12 @@ def test_owner_edits_own_entry_and_the_edit_is_audited_but_not_a_check(client, e
     }
     response = client.post(url, form)
     assert response.status_code == 302, response.content.decode()[:3000]
-    public.refresh_from_db()
-    assert public.title == "Zichtbare zangavond (nieuw)"
-    assert public.exceptions == ["2026-01-12", "2026-01-19"]
-    assert public.checked_at is None
+    hidden.refresh_from_db()
+    assert hidden.title == "Verborgen zangavond (nieuw)"
+    assert hidden.exceptions == ["2026-01-12", "2026-01-19"]
+    assert hidden.checked_at is None
     assert AuditEvent.objects.filter(
-        object_type="directory.activity", object_id=str(public.pk), action="update"
+        object_type="directory.activity", object_id=str(hidden.pk), action="update"
     ).exists()
 
 

@@ -2,8 +2,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
+from socialebasis.core.dates import validate_in_window
+
 from ..assessment import Outcome, criteria_keys
-from ..document import AnswerField, FrameworkDocumentSerializer, StrictSerializer, TextField
+from ..document import INCONSISTENT, AnswerField, FrameworkDocumentSerializer, StrictSerializer, TextField
 from ..models import Effect, Influence, Verdict
 
 # Long lists of unknown keys are cut short in the message; the first ones are enough to see the mistake.
@@ -13,7 +15,8 @@ _SHOWN_KEYS = 20
 def _unknown_keys_error(unknown: list[str], known: list[str]) -> serializers.ValidationError:
     shown = ", ".join(unknown[:_SHOWN_KEYS]) + (" …" if len(unknown) > _SHOWN_KEYS else "")
     return serializers.ValidationError(
-        _("Unknown key(s): %(keys)s. This framework knows: %(known)s.") % {"keys": shown, "known": ", ".join(known)}
+        _("Unknown key(s): %(keys)s. This framework knows: %(known)s.") % {"keys": shown, "known": ", ".join(known)},
+        code=INCONSISTENT,
     )
 
 
@@ -93,7 +96,9 @@ class FrameworkVersionSerializer(FrameworkVersionSummarySerializer):
 class FrameworkVersionCreateSerializer(StrictSerializer):
     """A new version of the framework: the whole document, valid from a date."""
 
-    valid_from = serializers.DateField(required=False, help_text="First day the version applies; today if left out.")
+    valid_from = serializers.DateField(
+        required=False, help_text="First day the version applies; today if left out.", validators=[validate_in_window]
+    )
     note = TextField(max_length=500, required=False, allow_blank=True, default="")
     document = FrameworkDocumentSerializer()
 

@@ -1,27 +1,36 @@
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import generics, status
 from rest_framework.exceptions import NotAuthenticated, NotFound, PermissionDenied, ValidationError
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle
 from rest_framework.views import APIView
 
+from socialebasis.api.errors import UnknownReference
+from socialebasis.api.params import MUNICIPALITY_PATTERN, Query, path_parameter, read_query
 from socialebasis.api.schema import problem_responses
 from socialebasis.api.throttling import SignedInRateThrottle
 from socialebasis.areas.models import Municipality
+from socialebasis.core.numbers import parse_int
 from socialebasis.core.permissions import can
 
 from .. import selectors, services
-from ..document import FrameworkDocumentError, FrameworkDocumentSerializer, flatten_errors
+from ..document import INCONSISTENT, FrameworkDocumentError, FrameworkDocumentSerializer, flatten_errors
 from ..models import Framework, FrameworkVersion
 from . import serializers
 
 TAGS = ["frameworks"]
 VERSION_NUMBER = {"type": "integer", "minimum": 1, "maximum": 999_999_999}
-VERSION_PARAMETER = OpenApiParameter(
-    "version", VERSION_NUMBER, description="A version number; without it the version in force today."
+VERSION_PARAMETER = Query(
+    "version",
+    VERSION_NUMBER,
+    "A version number; without it the version in force today.",
+    reason=gettext_lazy("Give a version number, for example 1."),
+)
+MUNICIPALITY_CODE = path_parameter(
+    "statcode", {"type": "string", "pattern": MUNICIPALITY_PATTERN}, "CBS code of the municipality."
 )
 ASSESSMENT_EXAMPLE = OpenApiExample(
     "Buurtvereniging (Vijfheerenlanden)",
@@ -47,16 +56,28 @@ def _municipality(statcode: str) -> Municipality:
 
 def _number(raw: str | None) -> int | None:
     # Nine digits are plenty and keep a huge number from reaching the database.
-    if raw is None or not raw.isdigit() or len(raw) > 9:
-        return None
-    return int(raw)
+    return parse_int(raw, 1, VERSION_NUMBER["maximum"])
 
 
 def _validate(serializer) -> None:
-    """Like is_valid(raise_exception=True), with each field named as a path: `document.spheres[1].influence`."""
+    """Like is_valid(raise_exception=True), with each field named as a path: `document.spheres[1].influence`.
+
+    A body that breaks the OpenAPI document is a 400; one that follows it but names keys the framework does not
+    have, or a document that contradicts itself, is a 422 (UnknownReference, ADR 0022).
+    """
     if not serializer.is_valid():
         errors = flatten_errors(serializer.errors, root="non_field_errors")
-        raise ValidationError({path: [message] for path, message in errors})
+        error_class = UnknownReference if _codes(serializer.errors) == {INCONSISTENT} else ValidationError
+        raise error_class({path: [message] for path, message in errors})
+
+
+def _codes(detail) -> set[str]:
+    """The codes of all errors in DRF's nested error structure."""
+    if isinstance(detail, dict):
+        return set().union(*(_codes(value) for value in detail.values()))
+    if isinstance(detail, list):
+        return set().union(*(_codes(value) for value in detail))
+    return {getattr(detail, "code", None) or "invalid"}
 
 
 def _version(municipality: Municipality, raw_number: str | None = None) -> FrameworkVersion:
@@ -75,6 +96,7 @@ def _version(municipality: Municipality, raw_number: str | None = None) -> Frame
 @extend_schema(
     tags=TAGS,
     summary="The local framework in force, with its criteria and their keys",
+    parameters=[MUNICIPALITY_CODE],
     responses={200: serializers.FrameworkVersionSerializer, **problem_responses(404, 429)},
 )
 class FrameworkDetail(APIView):
@@ -86,15 +108,13 @@ class FrameworkDetail(APIView):
 @extend_schema(
     tags=TAGS,
     summary="Export a framework version as a JSON document (the import format)",
-    parameters=[VERSION_PARAMETER],
+    parameters=[MUNICIPALITY_CODE, VERSION_PARAMETER.openapi()],
     responses={200: FrameworkDocumentSerializer, **problem_responses(400, 404, 429)},
 )
 class FrameworkExport(APIView):
     def get(self, request, statcode: str):
-        raw = request.query_params.get("version")
-        if raw is not None and _number(raw) is None:
-            raise ValidationError({"version": [_("Give a version number, for example 1.")]})
-        version = _version(_municipality(statcode), raw)
+        number = read_query(request, [VERSION_PARAMETER]).get("version")
+        version = _version(_municipality(statcode), None if number is None else str(number))
         response = Response(FrameworkDocumentSerializer(version.content).data)
         response["Content-Disposition"] = f'attachment; filename="kader-{statcode}-v{version.number}.json"'
         return response
@@ -102,7 +122,6 @@ class FrameworkExport(APIView):
 
 class FrameworkVersionList(generics.ListAPIView):
     serializer_class = serializers.FrameworkVersionSummarySerializer
-    parser_classes = [JSONParser]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # drf-spectacular builds the schema without a request
@@ -112,6 +131,7 @@ class FrameworkVersionList(generics.ListAPIView):
     @extend_schema(
         tags=TAGS,
         summary="All versions of a municipality's framework, newest first",
+        parameters=[MUNICIPALITY_CODE],
         responses={200: serializers.FrameworkVersionSummarySerializer(many=True), **problem_responses(404, 429)},
     )
     def get(self, request, *args, **kwargs):
@@ -126,9 +146,10 @@ class FrameworkVersionList(generics.ListAPIView):
             "written to the audit log."
         ),
         request=serializers.FrameworkVersionCreateSerializer,
+        parameters=[MUNICIPALITY_CODE],
         responses={
             201: serializers.FrameworkVersionSerializer,
-            **problem_responses(400, 403, 404, 429),
+            **problem_responses(400, 403, 404, 422, 429),
         },
     )
     def post(self, request, statcode: str):
@@ -151,14 +172,14 @@ class FrameworkVersionList(generics.ListAPIView):
                 via="api",
             )
         except FrameworkDocumentError as exc:
-            raise ValidationError({f"document.{path}": [message] for path, message in exc.errors}) from None
+            raise UnknownReference({f"document.{path}": [message] for path, message in exc.errors}) from None
         return Response(serializers.FrameworkVersionSerializer(version).data, status=status.HTTP_201_CREATED)
 
 
 @extend_schema(
     tags=TAGS,
     summary="One version of a municipality's framework",
-    parameters=[OpenApiParameter("number", VERSION_NUMBER, OpenApiParameter.PATH)],
+    parameters=[MUNICIPALITY_CODE, path_parameter("number", VERSION_NUMBER, "The version number.")],
     responses={200: serializers.FrameworkVersionSerializer, **problem_responses(404, 429)},
 )
 class FrameworkVersionDetail(APIView):
@@ -178,11 +199,11 @@ class FrameworkVersionDetail(APIView):
         "questions per client is limited."
     ),
     request=serializers.AssessmentRequestSerializer,
-    responses={200: serializers.AssessmentResultSerializer, **problem_responses(400, 404, 429)},
+    parameters=[MUNICIPALITY_CODE],
+    responses={200: serializers.AssessmentResultSerializer, **problem_responses(400, 404, 422, 429)},
     examples=[ASSESSMENT_EXAMPLE],
 )
 class AssessmentCreate(APIView):
-    parser_classes = [JSONParser]
     throttle_classes = [AnonRateThrottle, SignedInRateThrottle, ScopedRateThrottle]
     throttle_scope = "assessments"
 

@@ -33,6 +33,8 @@ class IndicatorValueSerializer(serializers.ModelSerializer):
     area_name = serializers.CharField(source="area.display_name", read_only=True)
     level = serializers.CharField(source="area.level", read_only=True)
     division_year = serializers.IntegerField(source="area.division_year", read_only=True)
+    # Declared, not copied from the model: the model's range depends on the database.
+    year = serializers.IntegerField(read_only=True)
     value = serializers.FloatField(read_only=True, allow_null=True, help_text="null: the source published no figure.")
     source = serializers.CharField(source="import_run.source.name", read_only=True)
     attribution = serializers.CharField(source="import_run.source.attribution", read_only=True)

@@ -148,7 +148,57 @@ def _admin_log(user, seed):
     )
 
 
+def _upload(user, seed):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from socialebasis.uploads import services as upload_services
+    from socialebasis.uploads.tests.hostile import photo
+
+    upload_services.store_upload(
+        SimpleUploadedFile("foto.jpg", photo()), owner=user, purpose="verhaal", alt_text="Onze tuin"
+    )
+
+
+def _message(user, seed):
+    from socialebasis.notifications import services as notification_services
+
+    notification_services.notify(user, "account.security", context={"event": "Er is ingelogd."}, key=f"k-{user.pk}")
+
+
+def _preference(user, seed):
+    from socialebasis.notifications.models import Preference
+
+    Preference.objects.create(user=user, kind="directory.reminder", frequency="daily")
+
+
+def _language(user, seed):
+    from socialebasis.notifications.models import RecipientSettings
+
+    RecipientSettings.objects.create(user=user, language="en")
+
+
+def _revision(user, seed):
+    from socialebasis.directory import services as directory_services
+    from socialebasis.directory.tests.factories import ActivityFactory
+
+    activity = ActivityFactory(owner=user)
+    directory_services.propose_revision(
+        activity,
+        actor=user,
+        data={"title": "Nieuwe titel"},
+        changed=["title"],
+        previous={"title": activity.title},
+        municipality=activity.municipality,
+    )
+
+
 EXAMPLES = {
+    "directory.Revision": _revision,
+    "notifications.Message": _message,
+    "notifications.Delivery": _message,
+    "notifications.Preference": _preference,
+    "notifications.RecipientSettings": _language,
+    "uploads.Upload": _upload,
     "accounts.User": lambda user, seed: None,
     "directory.SavedSearch": _saved_search,
     "directory.Organisation": _entries,
@@ -223,7 +273,7 @@ def test_the_erasure_is_audited_without_the_persons_name(user_factory):
     person = user_factory(username="anna")
     pk = person.pk
     services.erase_account(person, actor=person)
-    line = AuditEvent.objects.get(action=Action.DELETE, object_id=str(pk))
+    line = AuditEvent.objects.get(action=Action.DELETE, object_type="accounts.user", object_id=str(pk))
     assert line.actor is None and line.actor_label == "anoniem"
     assert "anna" not in str(line.details) and line.details["by_the_person"] is True
 

@@ -1,13 +1,29 @@
 from django.http import Http404
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework.exceptions import ValidationError
+from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
+
+from socialebasis.api.params import (
+    DISTRICT_PATTERN,
+    YEAR,
+    Query,
+    openapi_parameters,
+    path_parameter,
+    python_pattern,
+    read_query,
+)
+from socialebasis.api.schema import problem_responses
 
 from .. import selectors
 from ..findings import profile_as_dict
 from . import serializers
+
+YEAR_PARAMETER = Query(
+    "year",
+    YEAR,
+    "Division year; default the latest.",
+    reason="Geef een jaartal van vier cijfers op, bijvoorbeeld 2023.",
+)
 
 
 @extend_schema(
@@ -19,18 +35,16 @@ from . import serializers
         "year; a code of an older division without a boundary (Vijfheerenlanden 2020) has a profile of its own "
         "figures."
     ),
-    parameters=[OpenApiParameter("year", OpenApiTypes.INT, description="Division year; default the latest.")],
-    responses={200: serializers.ProfileSerializer},
+    parameters=[
+        path_parameter("statcode", {"type": "string", "pattern": DISTRICT_PATTERN}, "CBS code of the district."),
+        *openapi_parameters([YEAR_PARAMETER]),
+    ],
+    responses={200: serializers.ProfileSerializer, **problem_responses(400, 404)},
 )
 class DistrictProfile(APIView):
     def get(self, request, statcode: str):
-        raw = request.query_params.get("year")
-        year = None
-        if raw not in (None, ""):
-            if not raw.isdigit() or not 1900 <= int(raw) <= 2999:
-                raise ValidationError({"year": ["Geef een jaartal van vier cijfers op, bijvoorbeeld 2023."]})
-            year = int(raw)
-        if len(statcode) > 40:
+        year = read_query(request, [YEAR_PARAMETER]).get("year")
+        if not python_pattern(DISTRICT_PATTERN).search(statcode):
             raise Http404
         profile = selectors.build_profile(statcode, year)
         if profile is None:

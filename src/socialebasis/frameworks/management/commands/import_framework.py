@@ -4,6 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from socialebasis.areas.models import Municipality
+from socialebasis.core.dates import DUTCH_MESSAGE, in_window
 
 from ... import services
 from ...document import FrameworkDocumentError
@@ -11,9 +12,12 @@ from ...document import FrameworkDocumentError
 
 def _date(value: str) -> date:
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise CommandError(f"--valid-from: '{value}' is geen datum; gebruik JJJJ-MM-DD.") from None
+    if not in_window(day):
+        raise CommandError(f"--valid-from: {day.isoformat()}: {DUTCH_MESSAGE}.")
+    return day
 
 
 class Command(BaseCommand):

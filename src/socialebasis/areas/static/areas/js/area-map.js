@@ -28,7 +28,10 @@
       if (!props.name) {
         return;
       }
-      shape.bindTooltip(props.name);
+      // Names come from imported files: text, never HTML.
+      var label = document.createElement("span");
+      label.textContent = props.name;
+      shape.bindTooltip(label);
       if (props.url) {
         shape.on("click", function () {
           window.location.href = props.url;

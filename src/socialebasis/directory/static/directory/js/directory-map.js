@@ -16,7 +16,10 @@
   var bounds = [];
   points.forEach(function (point) {
     var marker = L.circleMarker([point.lat, point.lon], { radius: 7, color: "#24578f", weight: 2, fillOpacity: 0.6 });
-    marker.bindTooltip(point.title);
+    // The title is a resident's text: it goes in as text, never as HTML.
+    var label = document.createElement("span");
+    label.textContent = point.title;
+    marker.bindTooltip(label);
     marker.on("click", function () {
       window.location.href = point.url;
     });

@@ -33,7 +33,10 @@
     },
     onEachFeature: function (feature, shape) {
       var props = feature.properties || {};
-      shape.bindTooltip(props.name);
+      // Names come from imported files: text, never HTML.
+      var label = document.createElement("span");
+      label.textContent = props.name || "";
+      shape.bindTooltip(label);
       if (props.url) {
         shape.on("click", function () {
           window.location.href = props.url;

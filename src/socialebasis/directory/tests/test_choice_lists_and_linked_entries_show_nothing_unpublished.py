@@ -1,0 +1,64 @@
+"""Nothing unpublished leaks (issue 10 point 7): choice lists offer published entries and one's own, and a
+published activity does not show the name of an organiser or place that still waits for moderation."""
+
+import pytest
+from django.urls import reverse
+
+from socialebasis.directory.vocabulary import Status
+
+from .factories import ActivityFactory, MeetingPlaceFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def names(seed_areas, user_factory):
+    me, neighbour = user_factory(), user_factory()
+    OrganisationFactory(name="Gepubliceerde vereniging")
+    OrganisationFactory(name="Mijn eigen clubje", status=Status.SUBMITTED, owner=me)
+    OrganisationFactory(name="Geheime buurman", status=Status.SUBMITTED, owner=neighbour)
+    MeetingPlaceFactory(name="Gepubliceerd buurthuis")
+    MeetingPlaceFactory(name="Mijn eigen schuur", status=Status.SUBMITTED, owner=me)
+    MeetingPlaceFactory(name="Schuur van de buurman", status=Status.SUBMITTED, owner=neighbour)
+    return me
+
+
+@pytest.mark.parametrize(
+    ("kind", "field"), [("plek", "organisation"), ("activiteit", "organisation"), ("activiteit", "place")]
+)
+def test_the_add_forms_offer_only_published_entries_and_ones_own(client, names, kind, field):
+    client.force_login(names)
+    response = client.get(reverse("directory:create", args=[kind]))
+    offered = [label for _value, label in response.context["form"].fields[field].choices]
+    offered = " ".join(str(label) for label in offered)
+    published, own, other = (
+        ("Gepubliceerde vereniging", "Mijn eigen clubje", "Geheime buurman")
+        if field == "organisation"
+        else ("Gepubliceerd buurthuis", "Mijn eigen schuur", "Schuur van de buurman")
+    )
+    assert published in offered and own in offered
+    assert other not in offered
+    assert other not in response.content.decode()
+
+
+def test_a_waiting_organisation_chosen_earlier_stays_on_its_own_entry_for_the_moderator(
+    client, names, user_factory, verified
+):
+    waiting = OrganisationFactory(name="Nog niet gecontroleerd", status=Status.SUBMITTED, owner=names)
+    activity = ActivityFactory(organisation=waiting, status=Status.SUBMITTED, owner=names)
+    verified(client, user_factory(professional=True, municipalities=[activity.municipality]))
+    form = client.get(reverse("directory:edit", args=["activiteit", activity.pk])).context["form"]
+    assert waiting in form.fields["organisation"].queryset
+
+
+def test_a_published_activity_hides_an_organiser_and_place_that_wait_for_moderation(client, names, user_factory):
+    organiser = OrganisationFactory(name="Wachtende stichting", status=Status.SUBMITTED, owner=names)
+    place = MeetingPlaceFactory(name="Wachtende zaal", status=Status.SUBMITTED, owner=names, organisation=organiser)
+    activity = ActivityFactory(title="Open inloop", organisation=organiser, place=place)
+    page = client.get(reverse("directory:activity", args=[activity.pk])).content.decode()
+    assert "Open inloop" in page and "Wachtende stichting" not in page and "Wachtende zaal" not in page
+    service = client.get("/api/v1/hsds/services").json()["contents"][0]
+    assert "service_at_locations" not in service
+    assert client.get("/api/v1/hsds/service_at_locations").json()["total_items"] == 0
+    client.force_login(names)  # the owner sees their own
+    assert "Wachtende stichting" in client.get(reverse("directory:activity", args=[activity.pk])).content.decode()
