@@ -30,7 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from production_shape import ProductionShape, Steps
 
 # Where the crawl starts; it follows links from these (same origin only).
-SEEDS = ["/", "/sociale-kaart/", "/healthz", "/readyz", "/api/v1/schema/"]
+SEEDS = ["/", "/sociale-kaart/", "/healthz", "/readyz", "/api/v1/openapi.json"]
+API_DOCUMENT = "/api/v1/openapi.json"
 # Kinds of page the crawl must reach, by path: a crawl that misses one of them fails.
 REQUIRED = {
     "home page": r"/",
@@ -42,7 +43,7 @@ REQUIRED = {
     "wijk": r"/gemeenten/GM\d+/wijken/WK\d+/",
     "wijk profile": r"/gemeenten/GM\d+/wijken/WK\d+/profiel/",
     "framework": r"/gemeenten/GM\d+/kader/",
-    "API schema": r"/api/v1/schema/",
+    "API document": r"/api/v1/openapi\.json",
     "healthz": r"/healthz",
     "readyz": r"/readyz",
 }
@@ -210,11 +211,15 @@ class Crawler:
 
     def api(self) -> None:
         """Every GET path of the OpenAPI document: lists, and a path with parameters when the lists give them."""
-        response = self.session().get(f"{self.base}/api/v1/schema/", params={"format": "json"}, timeout=TIMEOUT)
+        response = self.session().get(f"{self.base}{API_DOCUMENT}", timeout=TIMEOUT)
         if response.status_code != 200:
-            self.report.problem(f"/api/v1/schema/?format=json: {response.status_code}")
+            self.report.problem(f"{API_DOCUMENT}: {response.status_code}")
             return
-        paths = [path for path, operations in response.json()["paths"].items() if "get" in operations]
+        document = response.json()
+        # Paths in the document are relative to its server ("/api/v1").
+        prefix = urlsplit(urljoin(self.base + API_DOCUMENT, document.get("servers", [{}])[0].get("url", "/"))).path
+        prefix = prefix.rstrip("/")
+        paths = [prefix + path for path, operations in document["paths"].items() if "get" in operations]
         # The first row of each list answered so far, by the list's path as the document writes it ({...} kept).
         first_rows: dict[str, dict] = {}
         for template in sorted(paths, key=lambda path: (path.count("{"), path)):
@@ -226,6 +231,8 @@ class Crawler:
             if answer is None:
                 continue
             self.report.api[url] = answer.status_code
+            if answer.status_code == 404:  # a path of the document, with values a list gave: it must exist
+                self.report.problem(f"{url}: 404, though the API document lists {template}")
             is_json = answer.status_code == 200 and "json" in answer.headers.get("Content-Type", "")
             if is_json and (row := _first_row(answer.json())):
                 first_rows[template] = row

@@ -335,6 +335,8 @@ class ProductionShape:
             REDIS_URL=self.redis.url(0),
             CELERY_BROKER_URL=self.broker_url,
             STATIC_ROOT=str(self.static_root),
+            MEDIA_ROOT=str(self.tmp / "media"),
+            SITE_URL=self.base_url,
             EMAIL_HOST="127.0.0.1",
             EMAIL_PORT=str(nowhere),
             PDOK_LOCATIESERVER_URL=f"http://127.0.0.1:{nowhere}/pdok",
