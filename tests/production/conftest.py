@@ -72,7 +72,12 @@ def shape(request):
     _steps.append(steps)
     steps.out("\nProduction shape (docs/adr/0029-production-shape-in-ci.md):")
     # `make prod-check` may hand over a collectstatic result; without one the shape makes its own.
-    built = ProductionShape(steps=steps, static_root=os.environ.get("SB_PROD_STATIC_ROOT") or None)
+    # SB_PROD_KEEP=1 keeps the temporary folders (the services' logs) for a look afterwards.
+    built = ProductionShape(
+        steps=steps,
+        static_root=os.environ.get("SB_PROD_STATIC_ROOT") or None,
+        keep=os.environ.get("SB_PROD_KEEP") == "1",
+    )
     try:
         built.build()
         built.start()
