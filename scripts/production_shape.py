@@ -126,6 +126,16 @@ class Process:
     def alive(self) -> bool:
         return self.popen.poll() is None
 
+    def children(self) -> list[int]:
+        """The ids of this process's own child processes (a Celery worker's pool, gunicorn's workers)."""
+        found = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                # pid (name) state ppid ...: the name may hold spaces, so read after its closing parenthesis.
+                if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == self.popen.pid:
+                    found.append(int(stat.parent.name))
+        return found
+
     def signal_group(self, sig: int) -> None:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(self.popen.pid, sig)
