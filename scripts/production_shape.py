@@ -461,6 +461,8 @@ class ProductionShape:
     # -- run -------------------------------------------------------------------------------------------------------
 
     def start(self) -> None:
+        if not self.certificate.exists():
+            self._make_certificate()
         with self.steps.step("started") as info:
             try:
                 if not (self.redis.process and self.redis.process.alive()):
