@@ -492,7 +492,10 @@ class ProductionShape:
             except Exception:
                 self.report_logs()
                 raise
-            parts = [f"Redis (append-only) :{self.redis.port}", f"gunicorn ({self.gunicorn_workers} workers)"]
+            parts = [
+                f"Redis (append-only) :{self.redis.port}",
+                f"gunicorn ({self.gunicorn_workers} worker{'s' if self.gunicorn_workers != 1 else ''})",
+            ]
             parts.append(f"nginx {self.https_port} (HTTPS) and {self.http_port} (HTTP)")
             if self.celery:
                 parts.append("Celery worker and beat")
