@@ -299,6 +299,7 @@ class ProductionShape:
         gunicorn_workers: int = 3,
         celery: bool = True,
         keep: bool = False,
+        label: str = "",
     ) -> None:
         self.steps = steps or Steps()
         self.tmp = Path(tempfile.mkdtemp(prefix="sb-prod-"))
@@ -309,6 +310,7 @@ class ProductionShape:
         self.gunicorn_workers = gunicorn_workers
         self.celery = celery
         self.keep = keep
+        self.label = label  # in the printed steps, when a run starts more than one shape
         self.redis = PrivateRedis(self.tmp / "redis")
         self.app_port, self.http_port, self.https_port = free_port(), free_port(), free_port()
         self.processes: dict[str, Process] = {}
@@ -463,7 +465,7 @@ class ProductionShape:
     def start(self) -> None:
         if not self.certificate.exists():
             self._make_certificate()
-        with self.steps.step("started") as info:
+        with self.steps.step(f"started{' (' + self.label + ')' if self.label else ''}") as info:
             try:
                 if not (self.redis.process and self.redis.process.alive()):
                     self.redis.start()

@@ -62,6 +62,7 @@ def test_a_backup_restored_into_a_new_database_matches_table_by_table_and_the_ap
         static_root=shape.static_root,
         gunicorn_workers=1,
         celery=False,
+        label=f"on the restored database {RESTORED}",
     )
     try:
         second.manage("migrate", "--check")
