@@ -636,7 +636,7 @@ def main() -> int:
     with ProductionShape(steps=steps, gunicorn_workers=args.workers, keep=args.keep) as shape:
         shape.build()
         shape.start()
-        print(f"Ready at {shape.base_url}/ (certificate {shape.certificate}); logs in {shape.tmp}. Ctrl+C stops.")
+        print(f"Ready at {shape.base_url}/ (trust {shape.certificate_authority}); logs in {shape.tmp}. Ctrl+C stops.")
         with contextlib.suppress(KeyboardInterrupt):
             signal.pause()
     return 0
