@@ -16,7 +16,7 @@ PYTEST_ARGS ?=
 # Tests run in parallel processes (pytest-xdist), one per core by default; each has its own test database.
 PYTEST_WORKERS ?= auto
 
-.PHONY: env-table demo test install system-deps test-deps lint lint-api checks test-postgres test-sqlite schema messages clean bench-profiles bench-directory
+.PHONY: prod-deps prod-check prod-serve env-table demo test install system-deps test-deps lint lint-api checks test-postgres test-sqlite schema messages clean bench-profiles bench-directory
 
 demo: install
 	$(MANAGE) migrate --noinput -v 0
@@ -24,7 +24,7 @@ demo: install
 	@echo "Sociale Basis draait op http://127.0.0.1:$(PORT)/ (stoppen: Ctrl+C). Accounts: zie README."
 	$(MANAGE) runserver 127.0.0.1:$(PORT) --noreload
 
-test: install test-deps lint checks test-postgres test-sqlite
+test: install test-deps lint checks test-postgres test-sqlite prod-check
 
 install: system-deps $(VENV)/.installed node_modules/.installed locale/nl/LC_MESSAGES/django.mo
 
@@ -85,12 +85,27 @@ test-postgres: install
 	@if ! $(BIN)/python scripts/pg_ready.py "$(PG_URL)"; then \
 	  if [ "$$CI" = "true" ]; then echo "PostgreSQL is not reachable at $(PG_URL); CI needs it."; exit 1; fi; \
 	  echo "PostgreSQL is not reachable: skipping the PostgreSQL run (CI does not skip)."; exit 0; fi; \
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) -m "not production" $(PYTEST_ARGS)
 
 # The browser suite runs on PostgreSQL only (the pages are the same on either database); SQLite, the demo's
 # database, runs everything else.
 test-sqlite: install
-	DATABASE_URL=sqlite:///:memory: $(BIN)/pytest -n $(PYTEST_WORKERS) -m "not e2e" $(PYTEST_ARGS)
+	DATABASE_URL=sqlite:///:memory: $(BIN)/pytest -n $(PYTEST_WORKERS) -m "not e2e and not production" $(PYTEST_ARGS)
+
+# The production shape (docs/adr/0029-production-shape-in-ci.md): collectstatic with the production settings, its
+# own PostgreSQL and Redis, gunicorn behind Debian's nginx over HTTPS, a Celery worker and beat, all on 127.0.0.1 on
+# free ports in temporary folders. One pytest session builds it once, crawls it (pages, static files, the API), and
+# drills it: a database outage, a lost worker and Redis, a backup restored. It prints each step with its time.
+prod-check: install prod-deps
+	$(BIN)/pytest tests/production -m production $(PROD_ARGS)
+
+# nginx (Debian's) for the production shape; PostgreSQL's server programs and redis-server are there for the suite.
+prod-deps:
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || $(MAKE) --no-print-directory system-deps NEED=nginx
+
+# The production shape with the demo data, to look at or to measure: https://127.0.0.1:<port>/ (Ctrl+C stops it).
+prod-serve: install prod-deps
+	$(BIN)/python scripts/production_shape.py serve
 
 schema: install
 	$(MANAGE) spectacular --validate --fail-on-warn --file docs/api/openapi.yaml

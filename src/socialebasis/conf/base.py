@@ -25,7 +25,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    "socialebasis.core.apps.StaticFilesConfig",  # django.contrib.staticfiles, ignoring build-tool files
     "rest_framework",
     "drf_spectacular",
     "django_otp",

@@ -1,11 +1,16 @@
 """Production: PostgreSQL, HTTPS only, strict cookies. Every secret comes from the environment."""
 
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .env import config
 
 DEBUG = False
 SECURE_SSL_REDIRECT = config("SECURE_SSL_REDIRECT", True, "Redirect plain HTTP to HTTPS.")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+STATIC_ROOT = Path(
+    config("STATIC_ROOT", str(STATIC_ROOT), "Where collectstatic writes the static files (hashed and compressed).")  # noqa: F405
+)
 # Production runs behind one reverse proxy (nginx) unless told otherwise; see includes/security.py.
 TRUSTED_PROXY_COUNT = config("TRUSTED_PROXY_COUNT", 1, "Reverse proxies in front of the app (nginx: 1).")
 SECURE_HSTS_SECONDS = config("SECURE_HSTS_SECONDS", 31536000, "HSTS max-age in seconds.")

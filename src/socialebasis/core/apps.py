@@ -1,7 +1,31 @@
 from django.apps import AppConfig
+from django.contrib.staticfiles.apps import StaticFilesConfig as DjangoStaticFilesConfig
 from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
     name = "socialebasis.core"
     verbose_name = _("Core")
+
+
+class StaticFilesConfig(DjangoStaticFilesConfig):
+    """collectstatic without what the npm packages ship for other build tools (docs/adr/0029).
+
+    The design-tokens package alone holds 15 MB of JSON, JavaScript modules, SCSS and a dark theme that no page
+    loads; copying, hashing and compressing them took two thirds of collectstatic's time. No page uses a file
+    that matches these patterns: our own static files are CSS, JavaScript and images.
+    """
+
+    ignore_patterns = [
+        *DjangoStaticFilesConfig.ignore_patterns,
+        "*.json",
+        "*.mjs",
+        "*.cjs",
+        "*.d.ts",
+        "*.scss",
+        "*.less",
+        "*.md",
+        "dark",  # @utrecht/design-tokens' dark theme
+        "*prince-xml.css",  # the Utrecht CSS for the Prince PDF renderer (we render PDFs with WeasyPrint)
+        "leaflet-src*",  # Leaflet's unminified builds; pages load leaflet.js
+    ]

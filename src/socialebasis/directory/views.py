@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from socialebasis.core.idempotency import idempotent
 from socialebasis.core.permissions import can
 
 from . import selectors, services
@@ -315,6 +316,7 @@ def _form(form_class, request, instance=None, initial=None):
 
 
 @login_required
+@idempotent
 def entry_create(request, kind: str):
     model, form_class, _name = _kind(kind)
     if not can(request.user, "directory.add_entry"):

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from socialebasis.areas.geometry import bounds
 from socialebasis.areas.models import District, Municipality
+from socialebasis.core.idempotency import idempotent
 from socialebasis.core.numbers import parse_int
 from socialebasis.core.permissions import can
 
@@ -238,6 +239,7 @@ def norm_preset(request, statcode: str):
     return redirect("profiles:norms", statcode)
 
 
+@idempotent
 def agenda_edit(request, statcode: str, district_code: str, pk: int | None = None):
     year = _year(request)
     districts = District.objects.filter(statcode=district_code, municipality__statcode=statcode).select_related(

@@ -18,6 +18,9 @@ LOGGING = {
     "formatters": {
         "plain": {
             "()": structlog.stdlib.ProcessorFormatter,
+            # Plain tracebacks: with `rich` installed the renderer would print every frame's local variables, and
+            # reading them runs lazy objects (request.user loads the session: a query) inside the log call, which
+            # made 503s during a database outage slow enough to time out (issue 18, the outage drill).
             "processor": structlog.dev.ConsoleRenderer(colors=False, exception_formatter=structlog.dev.plain_traceback),
             "foreign_pre_chain": [
                 structlog.stdlib.add_log_level,

@@ -15,6 +15,23 @@ CELERY_BROKER_URL = _BROKER or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not _BROKER
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True  # a task whose worker dies is done again: every task is safe to repeat
+# ... also when only the pool process running it dies (the kernel's OOM killer picks that one): the task goes back
+# to the queue instead of being recorded as failed. A task that kills its own process every time would come back
+# every time; none of ours does (docs/adr/0029).
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# When the whole worker is lost, the task it had taken stays in Redis and goes to another worker after this many
+# seconds; it must be longer than the longest task, or a task still running would start a second time.
+_VISIBILITY_TIMEOUT = config(
+    "CELERY_VISIBILITY_TIMEOUT",
+    3600,
+    "Seconds after which a task taken by a worker that was lost goes to another worker; longer than any task runs.",
+)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": _VISIBILITY_TIMEOUT,
+    # Look for such tasks every few seconds (at most every 10 s), not only every tenth look (kombu's default).
+    "unacked_restore_interval": max(1, min(10, _VISIBILITY_TIMEOUT // 10)),
+    "unacked_restore_throttle": 1,
+}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
