@@ -60,6 +60,15 @@ def replay_rows(name: str, load) -> None:
 
 
 @pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on 127.0.0.1 (aiosmtpd) that the mail settings point at; `.received` is what arrived."""
+    from socialebasis.notifications.tests.conftest import serve_smtp
+
+    with serve_smtp(settings) as mailbox:
+        yield mailbox
+
+
+@pytest.fixture
 def user_factory(db):
     from socialebasis.accounts.tests.factories import UserFactory
 

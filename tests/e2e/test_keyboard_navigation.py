@@ -14,6 +14,7 @@ SIGNED_OUT_HEADER = [
     ("A", "Gemeenten"),
     ("A", "Activiteiten en plekken"),
     ("A", "Inloggen"),
+    ("A", "Aanmelden"),
     ("BUTTON", "English"),
 ]
 SIGNED_IN_HEADER = [

@@ -26,6 +26,27 @@ class User(AbstractUser):
         ),
     )
 
+    # Where a resident lives, as they said when signing up: the municipality, and the wijk found from the
+    # four digits of their postcode (only those are kept; the full postcode identifies a street).
+    home_municipality = models.ForeignKey(
+        "areas.Municipality",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("municipality where you live"),
+    )
+    home_district = models.ForeignKey(
+        "areas.District",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("wijk where you live"),
+    )
+    postcode_area = models.CharField(_("postcode (4 digits)"), max_length=4, blank=True)
+    email_verified_at = models.DateTimeField(_("e-mail address confirmed at"), null=True, blank=True)
+
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
@@ -63,3 +84,25 @@ class EnrolmentLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user.get_username()} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class Document(models.TextChoices):
+    PRIVACY = "privacy", _("privacy statement")
+    TERMS = "terms", _("terms of use")
+
+
+class Consent(models.Model):
+    """That a person accepted a version of the privacy statement or the terms of use, and when."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="consents", verbose_name=_("user"))
+    document = models.CharField(_("document"), max_length=10, choices=Document.choices)
+    version = models.CharField(_("version"), max_length=20)
+    accepted_at = models.DateTimeField(_("accepted at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["user", "document", "-accepted_at"]
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+
+    def __str__(self) -> str:
+        return f"{self.get_document_display()} {self.version}"

@@ -6,6 +6,27 @@ from socialebasis.core.personal_data_register import Erasure, LegalBasis, Proces
 
 ACCOUNT_HOLDERS = _("residents, volunteers and staff with an account")
 WITH_THE_ACCOUNT = _("as long as the account exists")
+UNCONFIRMED_DAYS = 7
+
+
+def _delete_unconfirmed_sign_ups(now) -> int:
+    """Sign-ups whose e-mail address was never confirmed: nobody can use them, so they go after a week."""
+    from datetime import timedelta
+
+    from socialebasis.core.roles import Role
+
+    from .models import User
+
+    SELF_SIGN_UP_ROLES = (Role.RESIDENT, Role.VOLUNTEER)
+
+    unconfirmed = User.objects.filter(
+        role__in=SELF_SIGN_UP_ROLES, is_active=False, email_verified_at__isnull=True, last_login__isnull=True,
+        date_joined__lt=now - timedelta(days=UNCONFIRMED_DAYS),
+    )  # fmt: skip
+    count = unconfirmed.count()
+    unconfirmed.delete()
+    return count
+
 
 declare(
     Processing(
@@ -21,6 +42,10 @@ declare(
             "districts",
             "last_login",
             "date_joined",
+            "home_municipality",
+            "home_district",
+            "postcode_area",
+            "email_verified_at",
         ),
         export_fields=(
             "username",
@@ -32,9 +57,36 @@ declare(
             "districts",
             "last_login",
             "date_joined",
+            "home_municipality",
+            "home_district",
+            "postcode_area",
+            "email_verified_at",
         ),
         person="self",
-        purpose=_("Your account: signing in, your role, and the municipalities and wijken you work for."),
+        purpose=_(
+            "Your account: signing in, your role, where you live (municipality, wijk, the four digits of your "
+            "postcode) so we can show what is near, and the municipalities and wijken staff work for."
+        ),
+        legal_basis=LegalBasis.AGREEMENT,
+        subjects=ACCOUNT_HOLDERS,
+        retention=Retention(
+            days=UNCONFIRMED_DAYS,
+            description=_(
+                "as long as the account exists; a sign-up whose e-mail address was never confirmed is deleted "
+                "after 7 days"
+            ),
+        ),
+        expire=_delete_unconfirmed_sign_ups,
+    )
+)
+
+declare(
+    Processing(
+        model="accounts.Consent",
+        fields=("user",),
+        export_fields=("document", "version", "accepted_at"),
+        person="user",
+        purpose=_("Which version of the privacy statement and the terms of use you accepted, and when."),
         legal_basis=LegalBasis.AGREEMENT,
         subjects=ACCOUNT_HOLDERS,
         retention=Retention(description=WITH_THE_ACCOUNT),

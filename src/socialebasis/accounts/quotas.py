@@ -41,3 +41,15 @@ def _count(key: str, window: int) -> int:
     except ValueError:  # expired between add and incr
         cache.add(key, 1, timeout=window)
         return 1
+
+
+def sign_up_allowed(address: str) -> bool:
+    """Count a sign-up from this client address; False past SIGN_UP_LIMIT_PER_ADDRESS within the window."""
+    try:
+        count = _count(f"sign-up:address:{address}", settings.SIGN_UP_WINDOW_MINUTES * 60)
+    except Exception as exc:
+        if not is_dependency_unavailable(exc):
+            raise
+        log.warning("sign-up quota not counted: the cache is unreachable", error=type(exc).__name__)
+        return True
+    return count <= settings.SIGN_UP_LIMIT_PER_ADDRESS

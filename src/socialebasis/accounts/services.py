@@ -8,9 +8,14 @@ from binascii import unhexlify
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth.tokens import PasswordResetTokenGenerator
+from django.core import signing
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 from django_otp import login as otp_login
 from django_otp.oath import TOTP
@@ -21,8 +26,8 @@ from socialebasis.areas.models import Municipality
 from socialebasis.audit.models import Action
 from socialebasis.audit.services import record_event
 
-from .models import EnrolmentLink, Role, User
-from .signals import security_event
+from .models import Consent, EnrolmentLink, Role, User
+from .signals import account_mail, security_event
 
 # Documented in the README. Only `load_demo` uses it, and only while settings.DEMO_MODE is True, which
 # production settings force to False.
@@ -38,6 +43,9 @@ DEMO_ACCOUNTS = [
     ("beheerder", Role.ADMINISTRATOR, "Beheerder", []),
 ]
 
+
+# A confirmation link works for three days (PASSWORD_RESET_TIMEOUT is Django's name for the generator's window).
+CONFIRMATION_SECONDS = 3 * 24 * 3600
 
 RECOVERY_CODE_COUNT = 10
 RECOVERY_DEVICE_NAME = "Herstelcodes"
@@ -272,3 +280,127 @@ def create_demo_accounts() -> list[User]:
             )
         users.append(user)
     return users
+
+
+# Sign-up of residents and volunteers (issue 11 point 1) ----------------------------------------------------------
+
+SELF_SIGN_UP_ROLES = (Role.RESIDENT, Role.VOLUNTEER)
+
+
+class ConfirmationTokens(PasswordResetTokenGenerator):
+    """One-time links that confirm an e-mail address: valid for CONFIRMATION_DAYS, and spent once the address is
+    confirmed (the confirmation time and the address are part of the hash)."""
+
+    key_salt = "socialebasis.accounts.ConfirmationTokens"
+
+    def _make_hash_value(self, user, timestamp):
+        return f"{user.pk}{user.email}{user.email_verified_at}{user.is_active}{timestamp}"
+
+
+confirmation_tokens = ConfirmationTokens()
+_EMAIL_CHANGE_SALT = "socialebasis.accounts.email-change"
+
+
+def _send_account_mail(to: str, template: str, context: dict, key: str) -> None:
+    subject = " ".join(render_to_string(f"accounts/mail/{template}_subject.txt", context).split())
+    body = render_to_string(f"accounts/mail/{template}.txt", context)
+    transaction.on_commit(lambda: account_mail.send(sender=User, to=to, subject=subject, body=body, key=key))
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+@transaction.atomic
+def sign_up(*, email: str, password: str, role: str, municipality, district, postcode_area: str, versions: dict):
+    """A new resident or volunteer account, inactive until the e-mail address is confirmed by its link.
+
+    Returns the new user, or None when the address already has an account: that account's owner gets a mail saying
+    someone tried, and the person signing up sees the same page either way (no way to find out who has an account).
+    """
+    email = User.objects.normalize_email(email).strip()
+    existing = User.objects.filter(email__iexact=email).first() or User.objects.filter(username__iexact=email).first()
+    if existing is not None:
+        links = {
+            "login": _absolute(reverse("accounts:login")),
+            "reset": _absolute(reverse("accounts:password_reset")),
+        }
+        key = f"sign-up-again:{existing.pk}:{timezone.now().timestamp()}"
+        _send_account_mail(existing.email or email, "already_registered", links, key)
+        return None
+    if role not in SELF_SIGN_UP_ROLES:
+        raise ValueError(f"Staff accounts are made by an administrator, not by signing up ({role}).")
+    user = User(
+        username=email[:150], email=email, role=role, is_active=False, home_municipality=municipality,
+        home_district=district, postcode_area=postcode_area,
+    )  # fmt: skip
+    user.set_password(password)
+    user.save()
+    for document, version in versions.items():
+        Consent.objects.create(user=user, document=document, version=version)
+    record_event(user, Action.CREATE, user, municipality=municipality.statcode if municipality else "", via="sign-up")
+    send_confirmation(user)
+    return user
+
+
+def send_confirmation(user) -> None:
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    link = _absolute(reverse("accounts:confirm", args=[uid, confirmation_tokens.make_token(user)]))
+    _send_account_mail(user.email, "confirm_address", {"link": link}, f"confirm:{user.pk}:{timezone.now().timestamp()}")
+
+
+def user_of_confirmation(uidb64: str, token: str):
+    """The user whose confirmation link this is, or None for a wrong, spent or expired link."""
+    try:
+        user = User.objects.get(pk=int(urlsafe_base64_decode(uidb64).decode()))
+    except (ValueError, TypeError, OverflowError, UnicodeDecodeError, User.DoesNotExist):
+        return None
+    return user if confirmation_tokens.check_token(user, token) else None
+
+
+@transaction.atomic
+def confirm_address(user) -> None:
+    """The link in the mail was followed: the address is the person's, the account can be used."""
+    user.is_active = True
+    user.email_verified_at = timezone.now()
+    user.save(update_fields=["is_active", "email_verified_at"])
+    record_event(user, Action.UPDATE, user, email_confirmed=True)
+
+
+def request_email_change(user, new_email: str) -> None:
+    """Send a confirmation link to the new address; the account keeps the old one until the link is followed."""
+    new_email = User.objects.normalize_email(new_email).strip()
+    token = signing.dumps([user.pk, new_email, user.email], salt=_EMAIL_CHANGE_SALT)
+    link = _absolute(reverse("accounts:email-confirm", args=[token]))
+    with transaction.atomic():
+        record_event(user, Action.UPDATE, user, email_change_requested=True)
+        _send_account_mail(new_email, "confirm_new_address", {"link": link}, f"email-change:{user.pk}:{token[-12:]}")
+
+
+def email_change_of(token: str, user) -> str | None:
+    """The new address a change link carries, when it is this user's, still fresh, and the old address unchanged."""
+    try:
+        pk, new_email, old_email = signing.loads(token, salt=_EMAIL_CHANGE_SALT, max_age=CONFIRMATION_SECONDS)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    return new_email if pk == user.pk and old_email == user.email else None
+
+
+@transaction.atomic
+def change_email(user, new_email: str) -> None:
+    old = user.email
+    if User.objects.filter(email__iexact=new_email).exclude(pk=user.pk).exists():
+        raise ValueError("address taken")
+    user.email = new_email
+    if user.username == old:
+        user.username = new_email[:150]
+    user.email_verified_at = timezone.now()
+    user.save(update_fields=["email", "username", "email_verified_at"])
+    record_event(user, Action.UPDATE, user, email_changed=True)
+    _send_account_mail(old, "address_changed", {}, f"email-changed:{user.pk}:{timezone.now().timestamp()}")
+
+
+def password_changed(user) -> None:
+    """A signed-in person changed their password: audited, and told to them (someone else may have done it)."""
+    with transaction.atomic():
+        _tell(user, record_event(user, Action.UPDATE, user, password_changed=True), _("Your password was changed."))

@@ -14,6 +14,12 @@ from .middleware import SESSION_LOGIN_AT
 # app, on a higher floor, listens and tells the user (notifications/security.py); accounts cannot import it.
 security_event = Signal()
 
+# Sent when an e-mail must go to an address before (or apart from) any inbox: confirming an address at sign-up or
+# a change of address, and a password reset. Arguments: `to` (the address), `subject`, `body` (plain text; it may
+# hold a one-time link, so it is never stored) and `key` (for the Message-ID). The notifications app sends it; every
+# mail leaves through that one door (ADR 0023).
+account_mail = Signal()
+
 
 @receiver(user_logged_in)
 def remember_login(sender, request, user, **kwargs):

@@ -13,8 +13,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from socialebasis.core.client_address import client_address
 
 from . import services
-from .forms import LoginForm, TokenForm, VerifyForm
-from .quotas import password_reset_allowed
+from .documents import CURRENT_VERSIONS, template_of
+from .forms import EmailChangeForm, LoginForm, PasswordChangeForm, ResetForm, SignupForm, TokenForm, VerifyForm
+from .hub import sections_for
+from .models import Document
+from .quotas import password_reset_allowed, sign_up_allowed
 
 # The enrolment link a signed-in user opened (its primary key), until the app is linked.
 ENROLMENT_SESSION_KEY = "socialebasis_enrolment_link"
@@ -144,7 +147,9 @@ def recovery_codes(request):
 
 @login_required
 def profile(request):
-    return render(request, "accounts/profile.html", {"profile_user": request.user})
+    return render(
+        request, "accounts/profile.html", {"profile_user": request.user, "sections": sections_for(request.user)}
+    )
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -155,6 +160,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     """
 
     template_name = "accounts/password_reset_form.html"
+    form_class = ResetForm
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
@@ -174,3 +180,96 @@ password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
 password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
     template_name="accounts/password_reset_complete.html"
 )
+
+
+@require_http_methods(["GET", "POST"])
+def sign_up(request):
+    """A resident or volunteer makes an account; staff accounts are made by an administrator."""
+    if request.user.is_authenticated:
+        return redirect("accounts:profile")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not sign_up_allowed(client_address(request)):
+            form.add_error(None, _("Too many sign-ups from this connection. Try again in an hour."))
+        else:
+            data = form.cleaned_data
+            services.sign_up(
+                email=data["email"],
+                password=data["password1"],
+                role=data["role"],
+                municipality=data["municipality"],
+                district=form.district,
+                postcode_area=data["postcode"],
+                versions=dict(CURRENT_VERSIONS),
+            )
+            # The same page whether or not the address already had an account: nobody learns who has one.
+            return redirect("accounts:sign-up-sent")
+    context = {"form": form, "privacy_url": reverse("accounts:privacy"), "terms_url": reverse("accounts:terms")}
+    return render(request, "accounts/sign_up.html", context, status=400 if form.errors else 200)
+
+
+def sign_up_sent(request):
+    return render(request, "accounts/sign_up_sent.html")
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request, uidb64: str, token: str):
+    """The link from the confirmation mail. Opening it asks for one click, so a mail program that follows links to
+    check them does not confirm the address by itself."""
+    user = services.user_of_confirmation(uidb64, token)
+    if user is None:
+        return render(request, "accounts/confirm_invalid.html", status=400)
+    if request.method == "POST":
+        services.confirm_address(user)
+        messages.success(request, _("Your e-mail address is confirmed. You can sign in now."))
+        return redirect("accounts:login")
+    return render(request, "accounts/confirm.html", {"confirm_user": user})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def email_change(request):
+    form = EmailChangeForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.request_email_change(request.user, form.cleaned_data["email"])
+        messages.success(
+            request,
+            _("We sent a link to %(email)s. Your address changes when you follow it.")
+            % {"email": form.cleaned_data["email"]},
+        )
+        return redirect("accounts:profile")
+    return render(request, "accounts/email_change.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def email_confirm(request, token: str):
+    new_email = services.email_change_of(token, request.user)
+    if new_email is None:
+        return render(request, "accounts/confirm_invalid.html", status=400)
+    if request.method == "POST":
+        try:
+            services.change_email(request.user, new_email)
+        except ValueError:
+            messages.error(request, _("This e-mail address is already in use. Choose another one."))
+        else:
+            messages.success(request, _("Your e-mail address is now %(email)s.") % {"email": new_email})
+        return redirect("accounts:profile")
+    return render(request, "accounts/email_confirm.html", {"new_email": new_email})
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    form_class = PasswordChangeForm
+    success_url = reverse_lazy("accounts:profile")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.password_changed(self.request.user)
+        messages.success(self.request, _("Your password has been changed."))
+        return response
+
+
+def document(request, document: str):
+    titles = {Document.PRIVACY: _("privacy statement"), Document.TERMS: _("terms of use")}
+    return render(request, "accounts/document.html", {"title": titles[document], "template": template_of(document)})

@@ -30,7 +30,7 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {  # noqa: F405
     "assessments": "100000/min",
 }
 # Likewise the password-reset limits (tested in accounts/tests/test_login_protection.py).
-PASSWORD_RESET_LIMIT_PER_ADDRESS = PASSWORD_RESET_LIMIT_PER_EMAIL = 100_000
+PASSWORD_RESET_LIMIT_PER_ADDRESS = PASSWORD_RESET_LIMIT_PER_EMAIL = SIGN_UP_LIMIT_PER_ADDRESS = 100_000
 
 # Uploaded files go to a folder of this test process alone (pytest-xdist runs several), removed when it ends.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix=f"socialebasis-media-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-"))

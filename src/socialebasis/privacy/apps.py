@@ -2,6 +2,8 @@ from django.apps import AppConfig
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
+from socialebasis.core.roles import Role
+
 
 class PrivacyConfig(AppConfig):
     name = "socialebasis.privacy"
@@ -15,3 +17,13 @@ class PrivacyConfig(AppConfig):
         from .admin import audit_every_admin
 
         audit_every_admin()  # the admin found every admin class before this app's turn (INSTALLED_APPS order)
+
+        from socialebasis.accounts.hub import DATA, register_link
+        from socialebasis.core.roles import has_role, is_administrator
+
+        register_link(DATA, _("See or download what we keep about you"), "privacy:my-data", order=10)
+        register_link(DATA, _("Delete my account"), "privacy:erase-account", order=20)
+        register_link(
+            DATA, _("Register of processing activities"), "privacy:register", order=30,
+            shown_to=lambda user: is_administrator(user) or has_role(user, Role.POLICY_OFFICER),
+        )  # fmt: skip

@@ -64,6 +64,9 @@ PASSWORD_RESET_LIMIT_PER_ADDRESS = config(
 PASSWORD_RESET_LIMIT_PER_EMAIL = config(
     "PASSWORD_RESET_LIMIT_PER_EMAIL", 3, "Password-reset e-mails per e-mail address within the window."
 )
+# Sign-ups per client address within a window (accounts.views.sign_up): past the limit the page asks to try later.
+SIGN_UP_WINDOW_MINUTES = config("SIGN_UP_WINDOW_MINUTES", 60, "Minutes over which sign-ups are counted.")
+SIGN_UP_LIMIT_PER_ADDRESS = config("SIGN_UP_LIMIT_PER_ADDRESS", 10, "Sign-ups per client address within the window.")
 
 OTP_TOTP_ISSUER = "Sociale Basis"
 # A member of staff links an authenticator app with the second step they already have, or with a one-time link an

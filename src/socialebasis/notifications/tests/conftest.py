@@ -9,6 +9,7 @@ import email.policy
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from email.message import EmailMessage
 
 import pytest
@@ -62,8 +63,10 @@ def point_mail_at(settings, port: int) -> None:
     }
 
 
-@pytest.fixture
-def smtp_server(settings):
+@contextmanager
+def serve_smtp(settings):
+    """A real SMTP server on a free port, with the project's mail settings pointed at it (root conftest's
+    `smtp_server` fixture uses this, so tests of every app can read what really arrived)."""
     mailbox = Mailbox()
     controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
     controller.start()

@@ -204,7 +204,14 @@ def _revision(user, seed):
     )
 
 
+def _consent(user, seed):
+    from socialebasis.accounts.models import Consent
+
+    Consent.objects.create(user=user, document="privacy", version="2026-11-28")
+
+
 EXAMPLES = {
+    "accounts.Consent": _consent,
     "directory.Revision": _revision,
     "notifications.Message": _message,
     "notifications.Delivery": _message,
