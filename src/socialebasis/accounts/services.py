@@ -34,15 +34,6 @@ from .signals import account_mail, security_event
 DEMO_TOTP_KEY = "3132333435363738393031323334353637383930"  # hex of the RFC 6238 test secret
 DEMO_PASSWORD = "sociale-basis-demo"  # noqa: S105 - documented demo password, refused outside the demo
 
-DEMO_ACCOUNTS = [
-    # (username, role, first name, municipalities)
-    ("inwoner", Role.RESIDENT, "Inwoner", []),
-    ("vrijwilliger", Role.VOLUNTEER, "Vrijwilliger", []),
-    ("professional", Role.PROFESSIONAL, "Opbouwwerker", ["GM0797"]),
-    ("beleid", Role.POLICY_OFFICER, "Beleidsmedewerker", ["GM0797", "GM1961"]),
-    ("beheerder", Role.ADMINISTRATOR, "Beheerder", []),
-]
-
 
 # A confirmation link works for three days (PASSWORD_RESET_TIMEOUT is Django's name for the generator's window).
 CONFIRMATION_SECONDS = 3 * 24 * 3600
@@ -260,20 +251,30 @@ def is_demo_device(device: TOTPDevice) -> bool:
 
 
 @transaction.atomic
-def create_demo_accounts() -> list[User]:
+def create_demo_accounts(accounts: list[dict]) -> list[User]:
+    """The demo's example accounts (data/demo/accounts.json): username, role, first_name, works_for (municipality
+    codes), and for residents lives_in and postcode. Refused outside the demo (settings.DEMO_MODE)."""
     if not settings.DEMO_MODE:
         raise DemoModeRequired("Demo accounts exist only in the demo (settings.DEMO_MODE).")
+    from socialebasis.areas.selectors import district_of_postcode
+
     users = []
-    for username, role, first_name, codes in DEMO_ACCOUNTS:
+    for account in accounts:
+        username, role = account["username"], Role(account["role"])
         user, _ = User.objects.get_or_create(username=username)
-        user.first_name = first_name
+        user.first_name = account["first_name"]
         user.role = role
         user.email = f"{username}@demo.socialebasis.local"
+        user.email_verified_at = user.email_verified_at or timezone.now()
         user.is_staff = role == Role.ADMINISTRATOR
         user.is_superuser = role == Role.ADMINISTRATOR
+        home = Municipality.objects.filter(statcode=account.get("lives_in", "")).first()
+        user.home_municipality = home
+        user.postcode_area = account.get("postcode", "") if home else ""
+        user.home_district = district_of_postcode(home, user.postcode_area) if home and user.postcode_area else None
         user.set_password(DEMO_PASSWORD)
         user.save()
-        user.municipalities.set(Municipality.objects.filter(statcode__in=codes))
+        user.municipalities.set(Municipality.objects.filter(statcode__in=account["works_for"]))
         if user.needs_second_factor:
             TOTPDevice.objects.update_or_create(
                 user=user, name="Demo", defaults={"key": DEMO_TOTP_KEY, "confirmed": True}

@@ -1,3 +1,5 @@
+import json
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -62,7 +64,8 @@ class Command(BaseCommand):
         if no_accounts:
             return
         try:
-            users = account_services.create_demo_accounts()
+            accounts = json.loads((DATA_DIR / "demo" / "accounts.json").read_text(encoding="utf-8"))
+            users = account_services.create_demo_accounts(accounts["accounts"])
         except account_services.DemoModeRequired as exc:
             raise CommandError(f"{exc} Gebruik --no-accounts buiten de demo.") from None
         self.stdout.write("demo-accounts: " + ", ".join(u.username for u in users))
