@@ -33,7 +33,7 @@ def _state(shape, pk: int) -> tuple[str, int]:
         (status,) = conn.execute("SELECT status FROM directory_activity WHERE id = %s", (pk,)).fetchone()
         (archived,) = conn.execute(
             "SELECT count(*) FROM audit_auditevent WHERE object_type = 'directory.activity' AND object_id = %s "
-            "AND details->>'status' = 'archived'",
+            "AND details->>'target' = 'archived'",  # the audit line of the workflow's step (ADR 0026)
             (str(pk),),
         ).fetchone()
     return status, archived
@@ -71,8 +71,10 @@ class RowLock:
         with self.shape.postgres.connect(self.shape.database, autocommit=True) as conn:
             return bool(
                 conn.execute(
+                    # The round locks the entry before it moves its status (workflows.transition: SELECT … FOR
+                    # UPDATE), so it waits on any statement that names the activities' table.
                     "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND wait_event_type = 'Lock' "
-                    "AND query ILIKE 'UPDATE \"directory_activity\"%%'",
+                    "AND query ILIKE '%%\"directory_activity\"%%'",
                     (self.shape.database,),
                 ).fetchone()[0]
             )
