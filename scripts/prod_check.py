@@ -6,9 +6,11 @@ the security headers, HTTPS, and a task through Redis to the worker (docs/adr/00
     .venv/bin/python scripts/prod_check.py        # builds and starts the shape (scripts/production_shape.py)
     .venv/bin/python scripts/prod_check.py --url https://test.gemeente.nl --ca-bundle ca.pem  # an installation
 
-Fails (exit 1) on any 5xx answer, a static file of a crawled page that does not answer 200, an asset from another
-origin, a missing security header (CSP, X-Content-Type-Options, Referrer-Policy, X-Frame-Options or CSP
-frame-ancestors, HSTS over HTTPS), a kind of page the crawl did not reach, or plain HTTP not sent to HTTPS.
+Fails (exit 1) on any 5xx answer, a static file of a crawled page (or one its stylesheets load) that does not
+answer 200, an asset from another origin, a missing security header (CSP, X-Content-Type-Options, Referrer-Policy,
+X-Frame-Options or CSP frame-ancestors, HSTS over HTTPS), a kind of page the crawl did not reach, a 404 for a path
+of the API document, or plain HTTP not sent to HTTPS. tests/production/test_the_crawl_finds_problems.py shows it
+finds each of these.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urldefrag, urlencode, urljoin, urlsplit
 
 import requests
 
@@ -53,8 +55,13 @@ PER_KIND = 3
 MAX_PAGES = 400
 CLIENTS = 4
 TIMEOUT = 30
-# Where a list row keeps a value that a path calls otherwise (a division's {statcode} is its municipality's code).
-ALIASES = {"statcode": ("municipality", "code"), "id": ("pk",)}
+# Where a list row keeps a value that a path calls otherwise (a division's {statcode} is its municipality's code,
+# a framework version's {number} its version).
+ALIASES = {"statcode": ("municipality", "code"), "id": ("pk",), "number": ("version",)}
+# Required query parameters of a list: the list whose first row gives a value, and the field it is in.
+QUERY_VALUES = {"municipality": ("/municipalities", "statcode")}
+# url(...) in a stylesheet: fonts, icons and images the browser loads with it.
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+?)['"]?\s*\)""")
 SECURITY_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy")
 
 
@@ -125,8 +132,9 @@ def header_problems(response: requests.Response, https: bool) -> list[str]:
 
 
 class Crawler:
-    def __init__(self, base_url: str, session_factory, report: Report) -> None:
+    def __init__(self, base_url: str, session_factory, report: Report, required: dict[str, str] = REQUIRED) -> None:
         self.base = base_url.rstrip("/")
+        self.required = required
         self.origin = urlsplit(self.base)
         self.https = self.origin.scheme == "https"
         self.session_factory = session_factory
@@ -198,16 +206,35 @@ class Crawler:
                 for links, page_assets in pool.map(self.page, batch):
                     queue.extend(links)
                     assets.update(asset for asset in page_assets if self.same_origin(asset))
-            for url, response in zip(sorted(assets), pool.map(self.fetch, sorted(assets)), strict=True):
-                if response is not None:
+            # The static files of the pages, then what their stylesheets load (fonts, icons, images).
+            while assets:
+                found: set[str] = set()
+                for url, response in zip(sorted(assets), pool.map(self.fetch, sorted(assets)), strict=True):
+                    if response is None:
+                        continue
                     self.report.assets[url] = response.status_code
                     if response.status_code != 200:
                         self.report.problem(f"static file {url}: {response.status_code}")
+                    elif "text/css" in response.headers.get("Content-Type", ""):
+                        found.update(self._css_references(url, response.text))
+                assets = found - set(self.report.assets)
         self.report.kinds = set(per_kind)
         paths = {urlsplit(url).path for url in self.report.pages}
-        for name, pattern in REQUIRED.items():
+        for name, pattern in self.required.items():
             if not any(re.fullmatch(pattern, path) for path in paths):
                 self.report.problem(f"the crawl reached no {name} page ({pattern})")
+
+    def _css_references(self, url: str, css: str) -> set[str]:
+        found = set()
+        for reference in CSS_URL.findall(css):
+            if reference.startswith(("data:", "#")):
+                continue
+            target = urldefrag(urljoin(url, reference))[0]
+            if self.same_origin(target):
+                found.add(target)
+            else:
+                self.report.problem(f"{url}: loads {target} from another origin")
+        return found
 
     def api(self) -> None:
         """Every GET path of the OpenAPI document: lists, and a path with parameters when the lists give them."""
@@ -219,14 +246,25 @@ class Crawler:
         # Paths in the document are relative to its server ("/api/v1").
         prefix = urlsplit(urljoin(self.base + API_DOCUMENT, document.get("servers", [{}])[0].get("url", "/"))).path
         prefix = prefix.rstrip("/")
-        paths = [prefix + path for path, operations in document["paths"].items() if "get" in operations]
+        required = {
+            prefix + path: [
+                parameter["name"]
+                for parameter in [*operations.get("parameters", []), *operations["get"].get("parameters", [])]
+                if parameter.get("in") == "query" and parameter.get("required")
+            ]
+            for path, operations in document["paths"].items()
+            if "get" in operations
+        }
         # The first row of each list answered so far, by the list's path as the document writes it ({...} kept).
         first_rows: dict[str, dict] = {}
-        for template in sorted(paths, key=lambda path: (path.count("{"), path)):
+        # Paths with more parameters after the ones with fewer; among equals, those without a required query last.
+        for template in sorted(required, key=lambda path: (path.count("{"), bool(required[path]), path)):
             url = self._fill(template, first_rows)
-            if url is None:
+            query = self._query(required[template], prefix, first_rows)
+            if url is None or query is None:
                 self.report.not_requested.append(template)
                 continue
+            url += query
             answer = self.fetch(self.base + url)
             if answer is None:
                 continue
@@ -243,17 +281,33 @@ class Crawler:
         just before it in the path. None when no list gives every value."""
         parts = re.split(r"(\{\w+\})", template)
         filled = ""
+        row: dict = {}
         for index, part in enumerate(parts):
             if not part.startswith("{"):
                 filled += part
                 continue
-            row = first_rows.get("".join(parts[:index]).rstrip("/"), {})
+            # The list just before this parameter; when the path before it is no list (`/divisions/{statcode}/`
+            # before `{slug}`), the row that gave the parameter before.
+            row = first_rows.get("".join(parts[:index]).rstrip("/"), row)
             name = part[1:-1]
             value = next((row[key] for key in (name, *ALIASES.get(name, ())) if key in row), None)
             if value is None or isinstance(value, dict | list | bool):
                 return None
             filled += str(value)
         return filled
+
+    @staticmethod
+    def _query(names: list[str], prefix: str, first_rows: dict[str, dict]) -> str | None:
+        """The query string for a list's required parameters (`?municipality=GM0797`), or None when no list gave
+        a value for one of them."""
+        values = {}
+        for name in names:
+            source, key = QUERY_VALUES.get(name, ("", name))
+            value = first_rows.get(prefix + source, {}).get(key)
+            if value is None:
+                return None
+            values[name] = value
+        return "?" + urlencode(values) if values else ""
 
     def transport(self, http_url: str | None) -> None:
         """Plain HTTP answers only with a redirect to the same path over HTTPS."""
@@ -292,6 +346,8 @@ def check(base_url: str, session_factory, *, http_url: str | None = None, steps:
         crawler.api()
         crawler.transport(http_url)
         info["detail"] = report.summary()
+        if report.not_requested:  # a detail path whose list is empty in the demo data
+            info["detail"] += f"; not requested (no list row gives their values): {', '.join(report.not_requested)}"
     return report
 
 
@@ -334,8 +390,6 @@ def main() -> int:
                 send_task(shape)
             report = check(shape.base_url, shape.session, http_url=shape.http_url, steps=steps)
     print("\n".join(f"PROBLEM {problem}" for problem in report.problems))
-    if report.not_requested:
-        print(f"  API paths not requested (no list gives their values): {', '.join(report.not_requested)}")
     print(f"{'FAILED' if report.problems else 'OK'}: {report.summary()}; {steps.total():.0f} s in all")
     return 1 if report.problems else 0
 

@@ -69,8 +69,8 @@ def test_a_backup_restored_into_a_new_database_matches_table_by_table_and_the_ap
         second.manage("backup", str(dump), "--verify")  # the operator's own check of the restore
         second.start()
         session = second.session()
-        ready = session.get(f"{second.base_url}/readyz", timeout=10).json()
-        assert (ready["status"], ready["database"]) == ("ok", "ok")
+        ready = session.get(f"{second.base_url}/readyz", timeout=10)
+        assert (ready.status_code, ready.json()["status"], ready.json()["database"]) == (200, "ok", "ok")
         page = session.get(f"{second.base_url}/sociale-kaart/activiteiten/{activity}/", timeout=10)
         assert page.status_code == 200
         assert re.search(re.escape(title), page.text)
