@@ -113,7 +113,7 @@ schema: install
 # National-scale search benchmark of the sociale kaart in its own database (docs/performance.md, "## Directory").
 BENCH_URL ?= postgres://postgres@127.0.0.1:5432/socialebasis_bench
 bench-directory: install
-	DATABASE_URL=$(BENCH_URL) DJANGO_SETTINGS_MODULE=socialebasis.conf.test $(MANAGE) bench_directory $(BENCH_ARGS)
+	DATABASE_URL=$(BENCH_URL) DB_STATEMENT_TIMEOUT_MS=0 DJANGO_SETTINGS_MODULE=socialebasis.conf.test $(MANAGE) bench_directory $(BENCH_ARGS)
 
 messages: install
 	$(MANAGE) makemessages --locale nl --no-obsolete --ignore .venv --ignore node_modules --ignore var --add-location file
@@ -124,7 +124,7 @@ messages: install
 BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/socialebasis_profiles_bench
 BENCH_ARGS ?=
 bench-profiles: install
-	DATABASE_URL=$(BENCH_PG_URL) DJANGO_SETTINGS_MODULE=socialebasis.conf.test $(MANAGE) bench_profiles $(BENCH_ARGS)
+	DATABASE_URL=$(BENCH_PG_URL) DB_STATEMENT_TIMEOUT_MS=0 DJANGO_SETTINGS_MODULE=socialebasis.conf.test $(MANAGE) bench_profiles $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules var
