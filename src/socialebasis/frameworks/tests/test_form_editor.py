@@ -293,3 +293,14 @@ class TestWhoMayUseTheEditor:
         content = selectors.latest_version(frameworks["GM0668"]).content
         assert (content["municipality"], content["definition"]["text"]) == ("GM0668", "Onze eigen definitie.")
         assert content["goals"] == validate_document(read_preset("GM1961"))["goals"]
+
+
+def test_a_valid_from_outside_the_window_is_refused_at_the_field(client, frameworks, officer):
+    officer("GM0797")
+    data = page_form(client.get(EDIT.format("GM0797")))
+    data["definitie-text"] = "Een nieuwe definitie."
+    response = client.post(EDIT.format("GM0797"), {**data, "valid_from": "0001-01-01", "opslaan": "1"})
+    assert response.status_code == 200
+    assert response.context["editor"].main.errors["valid_from"]
+    assert 'href="#id_valid_from"' in response.content.decode()
+    assert FrameworkVersion.objects.count() == 4
