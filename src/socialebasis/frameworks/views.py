@@ -419,10 +419,8 @@ def framework_edit(request, statcode: str):
 
 @login_required
 def framework_edit_json(request, statcode: str):
-    municipality = _municipality(statcode)
-    framework = getattr(municipality, "framework", None) or Framework(municipality=municipality)
-    if not can(request.user, "frameworks.change_framework", framework):
-        raise PermissionDenied
+    """The whole framework as one JSON document, for experts: change it, or import another municipality's."""
+    municipality = _editable(request, statcode)
     bases = list(selectors.municipalities_with_framework())
     if request.method == "POST":
         form = FrameworkEditForm(request.POST)
