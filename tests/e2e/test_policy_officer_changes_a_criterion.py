@@ -88,3 +88,38 @@ def test_policy_officer_changes_a_criterion_and_sees_the_assessment_change(
     page.goto(f"{site}/sociale-kaart/activiteiten/{activity.pk}/")
     expect(page.locator("h1")).to_have_text("Betaalde yogales")
     assert_accessible(page)
+
+
+def test_the_editor_works_with_the_keyboard_alone(site, page, assert_accessible, user_factory, verified):
+    from django.test import Client
+
+    from socialebasis.areas.models import Municipality
+    from socialebasis.frameworks import services
+
+    services.load_presets()
+    officer = user_factory(policy_officer=True, municipalities=[Municipality.objects.get(statcode="GM0828")])
+    client = Client()
+    verified(client, officer)
+    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site}])
+    page.goto(f"{site}/gemeenten/GM0828/kader/bewerken/")
+    # A new goal row by keyboard: focus the button, Enter; the new row's first field takes typing.
+    page.locator("main").get_by_role("button", name="Nog een doel toevoegen").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    new_row = page.locator("section:has(#doelen) fieldset").last
+    expect(new_row.locator("legend")).to_contain_text("(nieuw)")
+    new_row.get_by_label("Naam").focus()
+    page.keyboard.type("Samen koken")
+    # Tab moves on to the description, as the page reads.
+    page.keyboard.press("Tab")
+    expect(new_row.get_by_label("Beschrijving")).to_be_focused()
+    page.locator("main").get_by_role("button", name="Laat zien wat er verandert").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    # The new row is only half filled in: the summary names its fields, and its link leads to the field.
+    summary = page.locator(".sb-error-summary")
+    expect(summary).to_contain_text("Doel")
+    summary.get_by_role("link").first.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"#id_doelen-\d+-description$"))
+    assert_accessible(page)
