@@ -81,3 +81,7 @@ def test_the_edit_page_for_a_policy_officer_has_no_violations(
     assert page.locator("h1").count() == 1
     assert "/account/" not in page.url
     assert_accessible(page)
+    # The JSON document stays, for experts.
+    page.goto(f"{frameworks_site}/gemeenten/GM1961/kader/bewerken/json/")
+    assert page.locator("h1").count() == 1
+    assert_accessible(page)

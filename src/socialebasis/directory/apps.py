@@ -17,6 +17,9 @@ class DirectoryConfig(AppConfig):
 
         register_link(ADDED, _("Your activities, places and organisations"), "directory:mine", order=10)
         register_link(ADDED, _("Your saved searches"), "directory:saved-searches", order=20)
+        from socialebasis.frameworks.previews import register_activity_source
+
+        register_activity_source(receivers.framework_preview_activities)
 
         post_save.connect(forget_synonyms, sender=Synonym, dispatch_uid="directory-synonyms-saved")
         post_delete.connect(forget_synonyms, sender=Synonym, dispatch_uid="directory-synonyms-deleted")

@@ -12,3 +12,25 @@ def reassess_after_new_framework(sender, municipality: str, **kwargs) -> None:
     from .tasks import reassess_activities
 
     transaction.on_commit(lambda: reassess_activities.delay(municipality))
+
+
+def framework_preview_activities(municipality, criterion_keys: list[str]):
+    """The municipality's public activities as the framework editor's preview assesses them (frameworks.previews)."""
+    from socialebasis.frameworks.previews import SampleActivity
+
+    from .models import Activity
+    from .services import framework_answers
+    from .vocabulary import PUBLIC_STATUSES
+
+    activities = (
+        Activity.objects.filter(municipality=municipality, status__in=PUBLIC_STATUSES)
+        .select_related("organisation")
+        .order_by("title", "pk")
+    )
+    for activity in activities:
+        yield SampleActivity(
+            name=activity.title,
+            url=activity.get_absolute_url(),
+            goals=list(activity.goals),
+            answers=framework_answers(activity, criterion_keys),
+        )

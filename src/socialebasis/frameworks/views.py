@@ -15,9 +15,10 @@ from socialebasis.areas.models import Municipality
 from socialebasis.core.numbers import parse_int
 from socialebasis.core.permissions import can
 
-from . import selectors, services
+from . import previews, selectors, services
 from .assessment import assess_activity
-from .document import FrameworkDocumentError, canonical
+from .document import FrameworkDocumentError, canonical, content_hash, validate_document
+from .editor import SECTION_BY_NAME, FrameworkEditor, rows
 from .forms import AssessmentForm, FrameworkEditForm
 from .models import Framework, Influence, Verdict
 
@@ -316,12 +317,110 @@ def assessment(request, statcode: str):
     )
 
 
-@login_required
-def framework_edit(request, statcode: str):
+def _editable(request, statcode: str) -> Municipality:
     municipality = _municipality(statcode)
     framework = getattr(municipality, "framework", None) or Framework(municipality=municipality)
     if not can(request.user, "frameworks.change_framework", framework):
         raise PermissionDenied
+    return municipality
+
+
+def _base_version(basis_code: str, number: int | None = None):
+    """The stored version an edit starts from: a given number, or the latest of that municipality."""
+    basis = selectors.municipalities_with_framework().filter(statcode=basis_code).first()
+    if basis is None:
+        return None
+    if number is None:
+        return selectors.latest_version(basis)
+    return selectors.version_by_number(basis, number)
+
+
+@login_required
+def framework_edit(request, statcode: str):
+    """The framework editor with forms: a form per section, a preview of the check, saving makes a version."""
+    municipality = _editable(request, statcode)
+    bases = list(selectors.municipalities_with_framework())
+    current = selectors.version_in_force(municipality)
+    preview = None
+    show_errors = False
+    if request.method == "POST":
+        number = parse_int(request.POST.get("basis_version", ""), 1, 999_999_999)
+        base_version = _base_version(request.POST.get("basis", ""), number) if number else None
+        if base_version is None:
+            messages.error(request, _("The version you started from no longer exists. Start again."))
+            return redirect("frameworks:edit", statcode=statcode)
+        base = services.retarget(canonical(base_version.content), municipality)
+        added = request.POST.get("toevoegen", "")
+        if added in SECTION_BY_NAME:
+            editor = FrameworkEditor.with_added_row(base, request.POST, added)
+        else:
+            editor = FrameworkEditor(base, request.POST)
+            show_errors = True
+            if editor.is_valid():
+                draft = editor.document()
+                try:
+                    validated = validate_document(draft)
+                except FrameworkDocumentError as exc:
+                    editor.add_document_errors(exc)
+                    validated = None
+                if "opslaan" in request.POST and validated is not None:
+                    latest = selectors.latest_version(municipality)
+                    if latest is not None and latest.content_hash == content_hash(validated):
+                        editor.main.add_error(None, _("Nothing has changed compared with the latest version."))
+                    else:
+                        version = services.create_version(
+                            municipality,
+                            validated,
+                            valid_from=editor.main.cleaned_data["valid_from"],
+                            note=editor.main.cleaned_data["note"],
+                            actor=request.user,
+                            via="form",
+                        )
+                        messages.success(
+                            request,
+                            _("Version %(number)s of the framework is saved.") % {"number": version.number},
+                        )
+                        return redirect("frameworks:detail", statcode=statcode)
+                preview = previews.preview(municipality, draft, current.content if current else None)
+    else:
+        base_version = _base_version(request.GET.get("basis", statcode))
+        if base_version is None and bases:
+            base_version = _base_version(bases[0].statcode)
+        if base_version is None:
+            return redirect("frameworks:edit-json", statcode=statcode)
+        base = services.retarget(canonical(base_version.content), municipality)
+        editor = FrameworkEditor(
+            base,
+            initial={"basis": base_version.municipality.statcode, "basis_version": base_version.number},
+        )
+    summary = editor.summary() if show_errors else []
+    return render(
+        request,
+        "frameworks/framework_form.html",
+        {
+            "municipality": municipality,
+            "editor": editor,
+            "sections": rows(editor),
+            "examples": list(zip(editor.examples.forms, base.get("examples", []), strict=False)),
+            "summary": summary,
+            "preview": preview,
+            "current": current,
+            "base_version": base_version,
+            "bases": bases,
+            "basis": base_version.municipality.statcode,
+            "breadcrumbs": _crumbs(
+                municipality,
+                (_("Local framework"), reverse("frameworks:detail", args=[statcode])),
+                (_("Change"), None),
+            ),
+        },
+    )
+
+
+@login_required
+def framework_edit_json(request, statcode: str):
+    """The whole framework as one JSON document, for experts: change it, or import another municipality's."""
+    municipality = _editable(request, statcode)
     bases = list(selectors.municipalities_with_framework())
     if request.method == "POST":
         form = FrameworkEditForm(request.POST)
@@ -333,7 +432,7 @@ def framework_edit(request, statcode: str):
                     valid_from=form.cleaned_data["valid_from"],
                     note=form.cleaned_data["note"],
                     actor=request.user,
-                    via="page",
+                    via="json",
                 )
             except FrameworkDocumentError as exc:
                 form.add_error("document", [f"{path}: {message}" for path, message in exc.errors])
@@ -360,7 +459,8 @@ def framework_edit(request, statcode: str):
             "breadcrumbs": _crumbs(
                 municipality,
                 (_("Local framework"), reverse("frameworks:detail", args=[statcode])),
-                (_("Change"), None),
+                (_("Change"), reverse("frameworks:edit", args=[statcode])),
+                (_("As a JSON document"), None),
             ),
         },
     )

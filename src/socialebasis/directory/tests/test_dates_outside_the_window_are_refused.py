@@ -132,7 +132,7 @@ def test_the_framework_page_api_and_command_refuse_a_valid_from_outside_the_wind
     document = framework_selectors.latest_version(heusden).content
     verified(client, user_factory(policy_officer=True, municipalities=[heusden]))
     page = client.post(
-        "/gemeenten/GM0797/kader/bewerken/", {"valid_from": "0001-01-01", "document": json.dumps(document)}
+        "/gemeenten/GM0797/kader/bewerken/json/", {"valid_from": "0001-01-01", "document": json.dumps(document)}
     )
     assert page.status_code == 200
     assert page.context["form"].errors["valid_from"] == [WINDOW_ERROR]
@@ -205,7 +205,7 @@ def test_the_framework_form_answers_every_date_with_a_page(client, seed_areas_on
         framework_services.load_presets()
     verified(client, user_factory(policy_officer=True, municipalities=[heusden]))
     document = json.dumps(framework_selectors.latest_version(heusden).content)
-    response = client.post("/gemeenten/GM0797/kader/bewerken/", {"valid_from": valid_from, "document": document})
+    response = client.post("/gemeenten/GM0797/kader/bewerken/json/", {"valid_from": valid_from, "document": document})
     if _has_nul(valid_from):
         assert response.status_code == 400
         return

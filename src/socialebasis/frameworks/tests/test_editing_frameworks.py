@@ -12,6 +12,7 @@ pytestmark = pytest.mark.django_db
 
 VERSIONS = "/api/v1/municipalities/{}/framework/versions"
 EDIT = "/gemeenten/{}/kader/bewerken/"
+EDIT_JSON = "/gemeenten/{}/kader/bewerken/json/"
 
 
 def _changed_document(municipality) -> dict:
@@ -103,16 +104,20 @@ class TestThroughThePage:
         sign_in_verified(client, user_factory(policy_officer=True, municipalities=[frameworks["GM0797"]]))
         assert client.get(EDIT.format("GM1961")).status_code == 403
         assert client.post(EDIT.format("GM1961"), {"valid_from": "2025-01-01", "document": "{}"}).status_code == 403
+        assert client.get(EDIT_JSON.format("GM1961")).status_code == 403
+        assert (
+            client.post(EDIT_JSON.format("GM1961"), {"valid_from": "2025-01-01", "document": "{}"}).status_code == 403
+        )
 
     def test_policy_officer_saves_a_new_version(self, client, frameworks, user_factory, sign_in_verified):
         officer = user_factory(policy_officer=True, municipalities=[frameworks["GM1961"]])
         sign_in_verified(client, officer)
-        form = client.get(EDIT.format("GM1961"))
+        form = client.get(EDIT_JSON.format("GM1961"))
         assert form.status_code == 200
         assert "Vijfheerenlanden" in form.context["form"].initial["document"]
         document = _changed_document(frameworks["GM1961"])
         response = client.post(
-            EDIT.format("GM1961"),
+            EDIT_JSON.format("GM1961"),
             {"valid_from": "2025-03-01", "note": "raad 2025", "document": json.dumps(document)},
         )
         assert response.status_code == 302
@@ -127,7 +132,7 @@ class TestThroughThePage:
         self, client, frameworks, user_factory, sign_in_verified
     ):
         sign_in_verified(client, user_factory(policy_officer=True, municipalities=[frameworks["GM0668"]]))
-        form = client.get(EDIT.format("GM0668"), {"basis": "GM1961"})
+        form = client.get(EDIT_JSON.format("GM0668"), {"basis": "GM1961"})
         document = json.loads(form.context["form"].initial["document"])
         assert (document["municipality"], document["municipality_name"]) == ("GM0668", "West Maas en Waal")
         assert document["definition"] == selectors.latest_version(frameworks["GM1961"]).content["definition"]
@@ -136,9 +141,11 @@ class TestThroughThePage:
         sign_in_verified(client, user_factory(policy_officer=True, municipalities=[frameworks["GM1961"]]))
         document = _changed_document(frameworks["GM1961"])
         document["characteristics"][0]["effect"] = "misschien"
-        response = client.post(EDIT.format("GM1961"), {"valid_from": "2025-03-01", "document": json.dumps(document)})
+        response = client.post(
+            EDIT_JSON.format("GM1961"), {"valid_from": "2025-03-01", "document": json.dumps(document)}
+        )
         assert response.status_code == 200
         assert "characteristics[0].effect" in response.content.decode()
-        not_json = client.post(EDIT.format("GM1961"), {"valid_from": "2025-03-01", "document": "{kapot"})
+        not_json = client.post(EDIT_JSON.format("GM1961"), {"valid_from": "2025-03-01", "document": "{kapot"})
         assert "geen geldige JSON" in not_json.content.decode()
         assert FrameworkVersion.objects.count() == 4
