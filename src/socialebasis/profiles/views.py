@@ -17,7 +17,10 @@ from socialebasis.indicators import selectors as indicator_selectors
 from . import charts, findings, registrations, selectors, services
 from . import norms as norm_checks
 from .forms import AgendaItemForm, NormForm
-from .models import AgendaItem, Norm, Verdict
+from .models import AgendaItem, Norm, ReportStatus, Verdict
+
+# How often the page of a PDF being made asks again (meta refresh and Retry-After).
+REFRESH_SECONDS = 2
 
 
 def _year(request) -> int | None:
@@ -109,15 +112,33 @@ def district_report(request, statcode: str, district_code: str):
 
 
 def district_report_pdf(request, statcode: str, district_code: str):
-    from .pdf import render_pdf
-
+    """The report as PDF, made on the worker: served when ready, else a page that says it is being made and
+    refreshes itself (a meta refresh, no JavaScript) until it is. Without a worker it is ready at once."""
     profile = _profile_or_404(statcode, district_code, _year(request))
     context = _context(request, profile)
     html = render(request, "profiles/report.html", {**context, "for_pdf": True}).content.decode()
-    pdf = render_pdf(html, base_url=request.build_absolute_uri("/"))
-    response = HttpResponse(pdf, content_type="application/pdf")
     code = profile.district.statcode if profile.district else profile.area.code
-    response["Content-Disposition"] = f'attachment; filename="wijkprofiel-{code}.pdf"'
+    report = services.request_report_pdf(
+        code=code, division_year=context["year_param"], html=html, base_url=request.build_absolute_uri("/")
+    )
+    if report.status == ReportStatus.READY:
+        response = HttpResponse(bytes(report.pdf), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="wijkprofiel-{code}.pdf"'
+        return response
+    context["breadcrumbs"] = _crumbs(
+        profile.municipality,
+        (profile.name, reverse("profiles:profile", args=[statcode, code]) + f"?jaar={context['year_param']}"),
+        (_("Report as PDF"), None),
+    )
+    pending = report.status == ReportStatus.PENDING
+    response = render(
+        request,
+        "profiles/report_pdf_pending.html",
+        {**context, "pending": pending, "again_url": request.get_full_path(), "refresh_seconds": REFRESH_SECONDS},
+        status=202 if pending else 200,
+    )
+    if pending:
+        response["Retry-After"] = str(REFRESH_SECONDS)
     return response
 
 
