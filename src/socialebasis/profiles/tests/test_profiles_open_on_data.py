@@ -175,8 +175,14 @@ def test_the_pdf_is_made_on_the_worker_and_the_page_says_it_is_being_made_until_
         waiting = client.get(url)
     assert waiting.status_code == 202 and waiting["Retry-After"] == "2"
     html = waiting.content.decode()
-    assert '<meta http-equiv="refresh" content="2">' in html
-    assert "De pdf wordt gemaakt" in html and f'href="{url}"' in html
+    # Without JavaScript a link asks again; no meta refresh (a timed reload fails WCAG 2.2.1); the script (an
+    # enhancement) asks every Retry-After seconds.
+    assert 'http-equiv="refresh"' not in html
+    assert "De pdf wordt gemaakt" in html
+    assert (
+        f'<a class="utrecht-link" id="report-again" data-retry-seconds="2" href="{url}">Nu opnieuw kijken</a>' in html
+    )
+    assert "profiles/js/report-pending.js" in html
     report = ReportPdf.objects.get()
     assert report.status == "pending" and report.html
     with django_capture_on_commit_callbacks(execute=True):
