@@ -126,3 +126,21 @@ def test_the_page_of_a_pdf_being_made_has_no_violations(
         assert page.locator("h1").inner_text() == "De pdf wordt gemaakt"
     finally:
         app.conf.update({"CELERY_TASK_ALWAYS_EAGER": True})
+
+
+def test_with_javascript_the_download_starts_once_the_worker_made_the_pdf(profiles_site, new_page, monkeypatch):
+    from socialebasis.background import app
+    from socialebasis.profiles import tasks, views
+    from socialebasis.profiles.models import ReportPdf
+
+    monkeypatch.setattr(views, "REFRESH_SECONDS", 1)
+    app.conf.update({"CELERY_TASK_ALWAYS_EAGER": False})
+    try:
+        page = new_page(javascript=True)
+        page.goto(profiles_site + "/gemeenten/GM0797/wijken/WK079701/rapport.pdf")
+        assert page.locator("h1").inner_text() == "De pdf wordt gemaakt"
+        with page.expect_download(timeout=60_000) as download:
+            tasks.make_report_pdf(ReportPdf.objects.get().pk)  # what the worker does with the queued task
+        assert download.value.suggested_filename == "wijkprofiel-WK079701.pdf"
+    finally:
+        app.conf.update({"CELERY_TASK_ALWAYS_EAGER": True})
