@@ -108,6 +108,12 @@ KWB = {
     "HuishoudensTotaal": ("Aantal huishoudens", None, "Bevolking", Unit.COUNT),
     "Eenpersoonshuishoudens": ("Eenpersoonshuishoudens", None, "Bevolking", Unit.COUNT),
     "GemiddeldeHuishoudensgrootte": ("Gemiddelde huishoudensgrootte", None, "Bevolking", Unit.NUMBER),
+    "Mannen": ("Mannen", None, "Bevolking", Unit.COUNT),
+    "Vrouwen": ("Vrouwen", None, "Bevolking", Unit.COUNT),
+    "Woningvoorraad": ("Woningvoorraad", None, "Wonen", Unit.COUNT),
+    "OppervlakteTotaal": ("Oppervlakte totaal (ha)", None, "Oppervlakte", Unit.NUMBER),
+    "OppervlakteLand": ("Oppervlakte land (ha)", None, "Oppervlakte", Unit.NUMBER),
+    "OppervlakteWater": ("Oppervlakte water (ha)", None, "Oppervlakte", Unit.NUMBER),
 }
 
 _RUNNING_NUMBER = re.compile(r"^(?P<key>.+)_(?P<number>\d+)$")

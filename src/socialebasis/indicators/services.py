@@ -373,6 +373,70 @@ def import_health_table(path: Path, *, actor=None, division_year: int = HEALTH_D
         return _finish(run, actor, report)
 
 
+# (b2) CBS Kerncijfers wijken en buurten as a file -------------------------------------------------------------
+
+# The name of the area itself; `gemeentenaam` is the name of the municipality it lies in.
+_KWB_NAME_COLUMNS = ("naam",)
+
+
+def import_kwb_file(path: Path, *, table: str, year: int, division_year: int | None = None, actor=None):
+    """Import a CSV of CBS Kerncijfers wijken en buurten (for example 85984NED, 2024) as it comes from the OData
+    API: a column `statcode` (GM…, WK…, BU…) and the measure columns by their CBS key (`AantalInwoners_5`).
+    Other columns (names, parent codes) are no figures. The demo ships the residents per wijk and buurt this
+    way, so the profiles' rates per 1,000 residents need no network (issue 12 point 7). Columns are matched
+    on the key without the running number, as the OData importer does; all rows must be right or nothing is
+    stored."""
+    data = _read_bytes(path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise IndicatorImportError(f"Bestand {Path(path).name} is geen UTF-8-tekst.") from None
+    reader = csv.DictReader(io.StringIO(text))
+    header = reader.fieldnames or []
+    if "statcode" not in header:
+        raise IndicatorImportError(f"Kolom statcode ontbreekt in {Path(path).name}.")
+    measures = {
+        column: catalogue.key_of_column(column)
+        for column in header
+        if re.search(r"_\d+$", column) and catalogue.key_of_column(column) not in _CBS_ATTRIBUTES
+    }
+    if not measures:
+        raise IndicatorImportError(f"{Path(path).name} heeft geen kolommen met cijfers.")
+    division_year = division_year or year
+    report = ImportReport()
+    errors: list[str] = []
+    cells: list[Cell] = []
+    names: dict[str, str] = {}
+    for number, row in enumerate(reader, start=2):
+        code = (row.get("statcode") or "").strip()
+        if not _CODE.match(code):
+            errors.append(f"Rij {number}, kolom 'statcode': '{code[:20]}' is geen CBS-gebiedscode.")
+            continue
+        names[code] = next((row[c].strip() for c in _KWB_NAME_COLUMNS if row.get(c)), "")
+        for column, key in measures.items():
+            value = _number(row.get(column, ""), f"Rij {number}, kolom '{column}'", errors)
+            cells.append(Cell(key, code, division_year, year, "", value, f"{table} {code} {column}"))
+    if errors:
+        raise IndicatorImportError(errors)
+    if not cells:
+        raise IndicatorImportError(f"{Path(path).name} bevat geen rijen met cijfers.")
+    with transaction.atomic():
+        source = _source("cbs-kwb")
+        run = ImportRun.objects.create(
+            source=source, kind="cbs-kwb", filename=Path(path).name, checksum=_checksum(data), actor=actor
+        )
+        indicators = {}
+        for position, key in enumerate(dict.fromkeys(measures.values())):
+            label, better, theme, unit = catalogue.KWB.get(
+                key, (catalogue.humanize(key), None, "Kerncijfers", Unit.NUMBER)
+            )
+            indicators[key] = _ensure_indicator(
+                key, source, label=label, higher_is_better=better, unit=unit, theme=theme, position=position
+            )
+        _store(run, cells, indicators, names, report)
+        return _finish(run, actor, report)
+
+
 # (c) Figures quoted in the seed documents --------------------------------------------------------------------
 
 _ALL_RESIDENTS = {"alle inwoners", "alle", "totaal", ""}

@@ -14,6 +14,8 @@ from .selectors import Profile, Row, agenda_of, norms_of
 def figure(value: float | None, unit: str) -> str:
     if value is None:
         return "\u2013"  # en dash: no figure
+    if unit == Unit.COUNT:
+        return number_format(round(value), decimal_pos=0, force_grouping=True)
     text = number_format(round(value, 1), decimal_pos=1)
     return f"{text}%" if unit == Unit.PERCENT else text
 

@@ -172,3 +172,37 @@ class AgendaItem(models.Model):
 
         district = self.district
         return reverse("profiles:profile", args=[district.municipality.statcode, district.statcode]) + "#agenda"
+
+
+class ReportStatus(models.TextChoices):
+    PENDING = "pending", _("being made")
+    READY = "ready", _("ready")
+    FAILED = "failed", _("failed")
+
+
+class ReportPdf(models.Model):
+    """The PDF of one printable wijk report, made on the worker from the report's HTML (issue 12 point 7).
+
+    Keyed by a digest of that HTML: the same figures, agenda, language and date give the same PDF, so a second
+    request is served at once, and any change makes a new one. The HTML is kept only until the PDF is made.
+    Derived, public data (the report is public); rows of other digests of the same report are dropped after a day.
+    """
+
+    digest = models.CharField(_("SHA-256 of the report"), max_length=64, unique=True)
+    code = models.CharField(_("CBS code"), max_length=10)
+    division_year = models.PositiveSmallIntegerField(_("division year"))
+    status = models.CharField(_("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.PENDING)
+    html = models.TextField(_("report as HTML"), blank=True)
+    base_url = models.CharField(_("address of the site"), max_length=300, blank=True)
+    pdf = models.BinaryField(_("PDF"), blank=True, default=b"")
+    requested_at = models.DateTimeField(_("requested"))
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    seconds = models.FloatField(_("seconds to make"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("wijk report as PDF")
+        verbose_name_plural = _("wijk reports as PDF")
+        indexes = [models.Index(fields=["code", "division_year"], name="report_pdf_by_area")]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.division_year} ({self.status})"

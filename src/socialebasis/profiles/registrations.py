@@ -20,7 +20,7 @@ from django.db import models
 from django.utils import timezone, translation
 
 from socialebasis.areas.models import District, Municipality
-from socialebasis.indicators.models import Area, IndicatorValue, Unit
+from socialebasis.indicators.models import IndicatorValue, Unit
 from socialebasis.indicators.services import Cell, Definition, ImportReport, store_computed
 
 INDOOR_PUBLIC_PLACE = "meeting_place_indoor"
@@ -126,15 +126,29 @@ def labels(municipality) -> dict[str, dict[str, str]]:
     return {**found, "sphere": names["spheres"], "goal": names["goals"]}
 
 
-def _residents(area_filter: dict, up_to: int | None = None) -> dict[int, float]:
-    """The newest published number of residents per area (CBS `AantalInwoners`), keyed as `area_filter` asks."""
-    values = IndicatorValue.objects.filter(indicator__key=RESIDENTS, value__isnull=False, **area_filter)
+def _residents(tallied: set[tuple[str, int]], districts: dict, up_to: int | None = None) -> dict[tuple, float]:
+    """The newest published number of residents (CBS `AantalInwoners`) of each (code, division year) in `tallied`.
+
+    Residents may come from another division than the registrations (CBS Kerncijfers 2024 beside our 2023
+    boundaries): a wijk takes the figure of any statistical area linked to the same District (the code means the
+    same there, see indicators.services.link_areas), a municipality that of its code in any division."""
+    district_of = {(d.statcode, d.year): d.pk for d in districts.values()}
+    values = IndicatorValue.objects.filter(
+        indicator__key=RESIDENTS, value__isnull=False, area__code__in={code for code, _y in tallied}
+    )
     if up_to is not None:
         values = values.filter(year__lte=up_to)
-    found = {}
-    for area_id, value in values.order_by("area_id", "year").values_list("area_id", "value"):
-        found[area_id] = value  # ordered by year: the newest stays
-    return found
+    keys_of = defaultdict(list)
+    for key in tallied:
+        keys_of[key[0]].append(key)
+    newest: dict[tuple, tuple] = {}
+    rows = values.values_list("area__code", "area__district_id", "area__division_year", "year", "value")
+    for code, district_id, division_year, year, value in rows:
+        for key in keys_of[code]:
+            same = code.startswith("GM") or (district_id is not None and district_id == district_of.get(key))
+            if same and (year, division_year) > newest.get(key, (0, 0, None))[:2]:
+                newest[key] = (year, division_year, value)
+    return {key: found[2] for key, found in newest.items()}
 
 
 def inventory(district) -> Inventory | None:
@@ -223,12 +237,11 @@ def snapshot(on: date | None = None, *, actor=None) -> ImportReport | None:
         tallies[(district.statcode, district.year)].update({(ACTIVITIES, ""): 0, (PLACES, ""): 0})
     for pk, year in newest.items():
         tallies[(municipalities[pk].statcode, year)].update({(ACTIVITIES, ""): 0, (PLACES, ""): 0})
-    area_ids = {(a.code, a.division_year): a.pk for a in Area.objects.filter(code__in={code for code, _y in tallies})}
-    residents = _residents({"area_id__in": list(area_ids.values())}, up_to=on.year)
+    residents = _residents(set(tallies), districts, up_to=on.year)
     ref = f"sociale kaart op {on:%d-%m-%Y}"
     cells = []
     for (code, division_year), counts_here in sorted(tallies.items()):
-        people = residents.get(area_ids.get((code, division_year)))
+        people = residents.get((code, division_year))
         for (key, group), n in sorted(counts_here.items()):
             cells.append(Cell(key, code, division_year, on.year, group, float(n), ref))
             if people:

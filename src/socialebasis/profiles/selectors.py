@@ -3,7 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from socialebasis.areas.models import District, Municipality
@@ -178,6 +178,37 @@ def _add_series(rows: list[Row], areas: list[Area]) -> None:
         row.series = [(y, *years[y]) for y in sorted(years)]
 
 
+RESIDENTS = "AantalInwoners"  # CBS Kerncijfers: number of residents
+
+
+@dataclass
+class Neighbourhood:
+    code: str
+    name: str
+    year: int
+    residents: float | None
+
+
+def neighbourhoods_of(profile: Profile) -> list[Neighbourhood]:
+    """The buurten of the profile's wijk with their residents (CBS Kerncijfers), from the newest division that
+    has them. A buurt's code is its wijk's code with two digits more (BU07970101 lies in WK079701)."""
+    for area in profile.areas:
+        if area.level != Level.DISTRICT:
+            continue
+        values = IndicatorValue.objects.filter(
+            indicator__key=RESIDENTS,
+            area__level=Level.NEIGHBOURHOOD,
+            area__division_year=area.division_year,
+            area__code__startswith="BU" + area.code[2:],
+        ).order_by("area__code", "year")
+        found: dict[str, Neighbourhood] = {}
+        for code, name, year, value in values.values_list("area__code", "area__name", "year", "value"):
+            found[code] = Neighbourhood(code, name or code, year, value)  # ordered by year: the newest stays
+        if found:
+            return list(found.values())
+    return []
+
+
 def norms_of(municipality: Municipality) -> list[Norm]:
     return list(municipality.norms.filter(is_active=True).select_related("indicator"))
 
@@ -187,12 +218,16 @@ def agenda_of(user, district: District):
     return visible(user, "profiles.view_profile", items)
 
 
-def comparison(municipality: Municipality, indicator: Indicator, group: str) -> list[dict]:
-    """All districts of the municipality's current division side by side for one indicator."""
+def _current_districts(municipality: Municipality) -> list[District]:
     years = list(municipality.districts.order_by("-year").values_list("year", flat=True).distinct()[:1])
     if not years:
         return []
-    districts = list(municipality.districts.filter(year=years[0]).order_by("statcode"))
+    return list(municipality.districts.filter(year=years[0]).order_by("statcode"))
+
+
+def comparison(municipality: Municipality, indicator: Indicator, group: str) -> list[dict]:
+    """All districts of the municipality's current division side by side for one indicator."""
+    districts = _current_districts(municipality)
     found = summaries_by_district(districts, [indicator.pk])
     return [{"district": d, "summary": found.get((d.pk, indicator.pk, group))} for d in districts]
 
@@ -214,15 +249,35 @@ def summaries_by_district(districts, indicator_ids) -> dict[tuple[int, int, str]
 
 
 def indicators_with_values(municipality: Municipality) -> list[tuple[Indicator, str]]:
-    """(indicator, group) pairs with figures for districts of this municipality, for the comparison page."""
-    pairs = (
-        ProfileSummary.objects.filter(area__level=Level.DISTRICT, area__municipality_code=municipality.statcode)
+    """(indicator, group) pairs with figures for the wijken the comparison shows (the municipality's current
+    division), for the comparison page. Figures of an older division whose codes mean something else now
+    (Vijfheerenlanden 2020) cannot be put on today's wijken, so their indicators are not offered."""
+    return [pair for pair, _count in comparison_choices(municipality)]
+
+
+def comparison_choices(municipality: Municipality) -> list[tuple[tuple[Indicator, str], int]]:
+    """`indicators_with_values` with, per pair, how many of the current wijken have a figure."""
+    districts = _current_districts(municipality)
+    counted = (
+        ProfileSummary.objects.filter(area__district__in=districts)
         .exclude(indicator__unit__in=[Unit.COUNT])
+        .order_by()
         .values_list("indicator", "group")
-        .distinct()
+        .annotate(wijken=Count("area__district", distinct=True))
     )
-    indicators = Indicator.objects.in_bulk({p[0] for p in pairs})
+    counts = {(i, g): n for i, g, n in counted}
+    indicators = Indicator.objects.in_bulk({i for i, _g in counts})
     return sorted(
-        ((indicators[i], g) for i, g in pairs),
-        key=lambda pair: (pair[0].theme, pair[0].label, pair[1]),
+        (((indicators[i], g), n) for (i, g), n in counts.items()),
+        key=lambda item: (item[0][0].theme, item[0][0].label, item[0][1]),
     )
+
+
+def default_comparison(choices: list[tuple[tuple[Indicator, str], int]]) -> tuple[Indicator, str] | None:
+    """The pair the comparison opens on: the one with figures for the most wijken, so the page never opens on an
+    empty map; among those, one the profile compares (a percentage, score or rate rather than an area in
+    hectares), then the first in the list's order."""
+    if not choices:
+        return None
+    best = max((n, pair[0].notable_difference > 0) for pair, n in choices)
+    return next(pair for pair, n in choices if (n, pair[0].notable_difference > 0) == best)

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from . import registrations, summaries
+from . import registrations, services, summaries
 
 
 @shared_task(name="profiles.snapshot_registrations")
@@ -16,3 +16,9 @@ def snapshot_registrations() -> str:
 def recompute(municipalities: list[str] | None = None) -> int:
     """The wijk summaries again, of these municipalities or of all (`recompute_profiles`). Safe to repeat."""
     return summaries.recompute(municipalities)
+
+
+@shared_task(name="profiles.make_report_pdf")
+def make_report_pdf(pk: int) -> str:
+    """The PDF of a printable wijk report (`services.request_report_pdf` queues it). Safe to repeat."""
+    return services.make_report_pdf(pk)

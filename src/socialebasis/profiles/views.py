@@ -12,11 +12,15 @@ from socialebasis.areas.models import District, Municipality
 from socialebasis.core.idempotency import idempotent
 from socialebasis.core.numbers import parse_int
 from socialebasis.core.permissions import can
+from socialebasis.indicators import selectors as indicator_selectors
 
 from . import charts, findings, registrations, selectors, services
 from . import norms as norm_checks
 from .forms import AgendaItemForm, NormForm
-from .models import AgendaItem, Norm, Verdict
+from .models import AgendaItem, Norm, ReportStatus, Verdict
+
+# How often the page of a PDF being made asks again (meta refresh and Retry-After).
+REFRESH_SECONDS = 2
 
 
 def _year(request) -> int | None:
@@ -42,11 +46,9 @@ def _context(request, profile) -> dict:
     district = profile.district
     checks = findings.checks_for(profile)
     inventory = registrations.inventory(district)
-    return {
-        "profile": profile,
-        "municipality": profile.municipality,
-        "district": district,
-        "rows": [
+    themes: dict[str, list[dict]] = {}
+    for row in profile.rows:
+        themes.setdefault(row.indicator.theme or _("Other"), []).append(
             {
                 "row": row,
                 "value": findings.figure(row.value, row.indicator.unit),
@@ -59,11 +61,26 @@ def _context(request, profile) -> dict:
                 "vs_country": Verdict(row.verdict_country).label if row.country_value is not None else "",
                 "chart": charts.trend_chart(row),
             }
-            for row in profile.rows
-        ],
+        )
+    residents = profile.row(selectors.RESIDENTS)
+    return {
+        "profile": profile,
+        "municipality": profile.municipality,
+        "district": district,
+        # One table per theme, each theme once (issue 12 point 7: rows come ordered by source, not by theme).
+        "themes": sorted(themes.items()),
+        "has_series": any(row.series for row in profile.rows),
         "strengths": [findings.finding_text(r) for r in profile.strengths],
         "concerns": [findings.finding_text(r) for r in profile.concerns],
         "overview_chart": charts.verdict_chart(profile),
+        "verdict_legend": charts.verdict_legend(),
+        "trend_legend": charts.legend(),
+        "residents": residents,
+        "residents_figure": findings.figure(residents.value, residents.indicator.unit) if residents else "",
+        "neighbourhoods": selectors.neighbourhoods_of(profile),
+        "sources": indicator_selectors.sources_of_municipality(profile.municipality.statcode)
+        if profile.municipality
+        else [],
         "checks": checks,
         "agenda": list(selectors.agenda_of(request.user, district)) if district else [],
         "may_edit_agenda": district is not None and can(request.user, "profiles.change_agenda", profile.municipality),
@@ -95,23 +112,42 @@ def district_report(request, statcode: str, district_code: str):
 
 
 def district_report_pdf(request, statcode: str, district_code: str):
-    from .pdf import render_pdf
-
+    """The report as PDF, made on the worker: served when ready, else a page that says it is being made and
+    refreshes itself (a meta refresh, no JavaScript) until it is. Without a worker it is ready at once."""
     profile = _profile_or_404(statcode, district_code, _year(request))
     context = _context(request, profile)
     html = render(request, "profiles/report.html", {**context, "for_pdf": True}).content.decode()
-    pdf = render_pdf(html, base_url=request.build_absolute_uri("/"))
-    response = HttpResponse(pdf, content_type="application/pdf")
     code = profile.district.statcode if profile.district else profile.area.code
-    response["Content-Disposition"] = f'attachment; filename="wijkprofiel-{code}.pdf"'
+    report = services.request_report_pdf(
+        code=code, division_year=context["year_param"], html=html, base_url=request.build_absolute_uri("/")
+    )
+    if report.status == ReportStatus.READY:
+        response = HttpResponse(bytes(report.pdf), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="wijkprofiel-{code}.pdf"'
+        return response
+    context["breadcrumbs"] = _crumbs(
+        profile.municipality,
+        (profile.name, reverse("profiles:profile", args=[statcode, code]) + f"?jaar={context['year_param']}"),
+        (_("Report as PDF"), None),
+    )
+    pending = report.status == ReportStatus.PENDING
+    response = render(
+        request,
+        "profiles/report_pdf_pending.html",
+        {**context, "pending": pending, "again_url": request.get_full_path(), "refresh_seconds": REFRESH_SECONDS},
+        status=202 if pending else 200,
+    )
+    if pending:
+        response["Retry-After"] = str(REFRESH_SECONDS)
     return response
 
 
 def comparison(request, statcode: str):
     municipality = get_object_or_404(Municipality, statcode=statcode)
-    pairs = selectors.indicators_with_values(municipality)
+    choices = selectors.comparison_choices(municipality)
+    pairs = [pair for pair, _count in choices]
     key, _sep, group = request.GET.get("indicator", "").partition("|")
-    chosen = next(((i, g) for i, g in pairs if i.key == key and g == group), pairs[0] if pairs else None)
+    chosen = next(((i, g) for i, g in pairs if i.key == key and g == group), selectors.default_comparison(choices))
     rows, features = [], []
     if chosen:
         indicator, group = chosen

@@ -39,3 +39,18 @@ def health_data(seed_areas, health_subset, django_capture_on_commit_callbacks):
 
     with django_capture_on_commit_callbacks(execute=True):
         return services.import_health_table(health_subset)
+
+
+KWB_FILES = [
+    settings.BASE_DIR / "data" / "cbs" / "kwb2024_85984NED_gemeente_wijk_basis.csv",
+    settings.BASE_DIR / "data" / "cbs" / "kwb2024_85984NED_buurt_inwoners.csv",
+]
+
+
+@pytest.fixture
+def kwb_2024(seed_areas, django_capture_on_commit_callbacks):
+    """The shipped CBS Kerncijfers 2024 (residents per municipality, wijk and buurt), imported as the demo does."""
+    from socialebasis.indicators import services
+
+    with django_capture_on_commit_callbacks(execute=True):
+        return [services.import_kwb_file(path, table="85984NED", year=2024) for path in KWB_FILES]
