@@ -1,4 +1,4 @@
-"""A resident adds "elke dinsdag 10:00–12:00" by picking a day and times, without JavaScript and with it: a mistake
+"""A resident adds "elke dinsdag 10:00-12:00" by picking a day and times, without JavaScript and with it: a mistake
 is listed at the top and at its field, the activity lands in the wijk of the postcode, and the resident reads that
 it is being looked at. axe-core checks every step (issue 12 points 4 and 11)."""
 

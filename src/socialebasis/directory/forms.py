@@ -448,8 +448,9 @@ class ActivityForm(StyledFormMixin, forms.ModelForm):
         elif not instance.municipality_id:
             self.add_error("postcode", _("Give the postcode of where it happens, or choose a place from the list."))
             return
-        if self.goal_municipality is None or self.goal_municipality.pk != instance.municipality_id:
-            # The question offered another municipality's goals (or none yet): ask again with the right ones.
+        offered = self.data.get(self.add_prefix("goals_from"))
+        if offered is not None and offered != instance.municipality.statcode and self.fields["goals"].choices:
+            # The page offered another municipality's goals (or none yet): ask again with the right ones.
             self.add_error(
                 "goals",
                 _("This happens in %(municipality)s: choose from the goals of %(municipality)s.")
@@ -487,6 +488,18 @@ class ActivityForm(StyledFormMixin, forms.ModelForm):
         self.instance.starts_at, self.instance.recurrence = starts_at, rule
         if minutes is not None:
             self.instance.duration_minutes = minutes
+
+    @property
+    def changed_data(self) -> list[str]:
+        """The changed fields, without the answers to questions the schedule or the form did not ask (the week of
+        the month of a weekly activity, the kind of a new organiser nobody named)."""
+        data = getattr(self, "cleaned_data", {})
+        unasked = set()
+        if not data.get("new_organisation"):
+            unasked.add("new_organisation_kind")
+        if data.get("how_often") != simple_schedule.MONTHLY_KIND:
+            unasked.add("week_of_month")
+        return [name for name in super().changed_data if name not in unasked]
 
     def _clean_exceptions(self, data) -> None:
         dates = []

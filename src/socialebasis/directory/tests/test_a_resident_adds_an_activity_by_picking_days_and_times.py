@@ -147,15 +147,22 @@ def test_the_resident_sees_that_the_entry_is_being_looked_at_never_an_automatic_
 
 def test_goals_of_another_municipality_are_asked_again_for_the_municipality_of_the_postcode(client, resident):
     client.force_login(resident)
-    response = client.post(ADD, _form(postcode="4201", goals=["meeting"]))  # Gorinchem, not Heusden
+    page = client.get(ADD).content.decode()
+    assert '<input type="hidden" name="goals_from" value="GM0797">' in page  # Heusden, where she lives
+    response = client.post(ADD, _form(postcode="5341", goals=["meeting"], goals_from="GM0797"))  # in Oss
     page = response.content.decode()
     assert not Activity.objects.exists()
-    assert "kies uit de doelen van Gorinchem" in page
+    assert "kies uit de doelen van Oss" in page and "De doelen van de sociale basis van Oss" in page
 
 
-def test_a_residents_edit_of_a_published_activity_waits_as_a_revision_with_dutch_old_and_new(
-    client, resident, heusden
-):
+def test_a_postcode_outside_the_municipalities_and_a_year_outside_the_window_are_refused_at_the_field(client, resident):
+    client.force_login(resident)
+    response = client.post(ADD, _form(postcode="4201", how_often="once", on_date="0001-01-01"))
+    errors = response.context["form"].errors
+    assert "postcode" in errors and "on_date" in errors and not Activity.objects.exists()
+
+
+def test_a_residents_edit_of_a_published_activity_waits_as_a_revision_with_dutch_old_and_new(client, resident, heusden):
     activity = ActivityFactory(owner=resident, goals=["meeting"], postcode_area="5251")
     client.force_login(resident)
     form = client.get(reverse("directory:edit", args=["activiteit", activity.pk])).context["form"]
