@@ -87,6 +87,10 @@ def code_values() -> dict[str, str]:
 
 def english_labels() -> dict[str, str]:
     """Every English choice label of the project whose Dutch translation differs: shown, it was left untranslated."""
+    from django.conf import settings
+
+    # The language switch names each language in its own words ("English"): that is no untranslated label.
+    own_names = {translation.get_language_info(code)["name_local"] for code, _name in settings.LANGUAGES}
     found = {}
     for choices in _subclasses(models.Choices):
         if not choices.__module__.startswith("socialebasis."):
@@ -96,7 +100,7 @@ def english_labels() -> dict[str, str]:
                 english = str(label)
             with translation.override("nl"):
                 dutch = str(label)
-            if dutch != english and len(english) > 3:
+            if dutch != english and len(english) > 3 and english not in own_names:
                 found[english] = f"{choices.__module__}.{choices.__name__}"
     return found
 
@@ -232,8 +236,14 @@ def test_no_public_page_of_the_demo_shows_an_internal_code(demo, client):
 
 
 def test_a_residents_own_pages_and_contribution_forms_show_no_internal_code(demo, client, user_factory):
+    from socialebasis.accounts.tests.factories import PASSWORD
+
     resident = user_factory(role="resident")
-    client.force_login(resident)
+    # Signed in through the sign-in page with a browser's user agent, as a person is: "Mijn gegevens" shows the
+    # sign-in log, and a sign-in without a request would show an empty agent as "<unknown>".
+    client.defaults["HTTP_USER_AGENT"] = "Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0"
+    signed_in = client.post("/account/inloggen/", {"username": resident.username, "password": PASSWORD})
+    assert signed_in.status_code == 302
     problems = walk(
         client,
         [
