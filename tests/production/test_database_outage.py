@@ -49,8 +49,15 @@ class Log:
 
 
 def _fill_activity(form, title: str) -> None:
-    form.fields.update(title=title, description="Opgeslagen tijdens de storingsoefening.")
-    form.choose("municipality", "Heusden")
+    # The resident's form (ADR 0032): the municipality from the postcode, no fixed times, goals of Heusden.
+    form.fields.update(
+        title=title,
+        description="Opgeslagen tijdens de storingsoefening.",
+        postcode="5251",
+        how_often="no_fixed_times",
+        goals="dont_know",
+        goals_from="GM0797",
+    )
 
 
 def _fill_agenda_item(form, title: str) -> None:

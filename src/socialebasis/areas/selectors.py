@@ -64,3 +64,13 @@ def district_of_postcode(municipality, text: str):
     """The municipality's wijk (newest CBS division) that holds the point of this postcode, or None."""
     point = postcode_point(text, municipality.statcode)
     return locate_district(municipality, *point) if point else None
+
+
+def municipality_of_postcode(text: str) -> Municipality | None:
+    """The municipality the 4-digit area of this postcode lies in (the first, for the few that lie in two), or None
+    for a postcode outside the municipalities whose postcode points are loaded."""
+    digits = postcode_digits(text)
+    if digits is None:
+        return None
+    codes = PostcodeArea.objects.filter(code=digits).order_by("place").values_list("municipality_code", flat=True)
+    return Municipality.objects.filter(statcode__in=list(codes)).order_by("name").first()

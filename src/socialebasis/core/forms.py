@@ -1,6 +1,11 @@
 """Forms look the same everywhere: the NL Design System (Utrecht) classes on every input a form renders."""
 
 from django import forms
+from django.utils.translation import gettext_noop
+
+# Django's own words on our pages that Django ships without Dutch: named here so that `make messages` keeps them in
+# our catalogue, which Django reads before its own (the empty choice of every list, issue 12 point 3).
+DJANGO_WORDS_WE_TRANSLATE = [gettext_noop("- Select an option -")]
 
 
 def utrecht_class(widget: forms.Widget) -> str:

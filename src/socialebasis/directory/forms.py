@@ -3,10 +3,14 @@ from datetime import date, datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from socialebasis.areas.models import District
+from socialebasis.areas.models import District, Municipality
+from socialebasis.areas.selectors import district_of_postcode, municipality_of_postcode, postcode_digits, postcode_point
 from socialebasis.core.dates import FIRST_YEAR, LAST_YEAR, MESSAGE, in_window, validate_in_window
 from socialebasis.core.forms import StyledFormMixin, utrecht_class
+from socialebasis.core.roles import Role, has_role, is_administrator
+from socialebasis.frameworks.selectors import names_in_force
 
+from . import simple_schedule
 from .geocoding import normalise_postcode_or_area
 from .models import Activity, MeetingPlace, Organisation
 from .schedule import ScheduleError, check_rule
@@ -17,6 +21,8 @@ from .vocabulary import (
     Cost,
     Facility,
     Language,
+    OrganisationKind,
+    PlaceKind,
     TargetGroup,
     Theme,
 )
@@ -172,9 +178,30 @@ class MeetingPlaceForm(StyledFormMixin, forms.ModelForm):
         )
 
 
+HOW_OFTEN = [
+    (simple_schedule.WEEKLY_KIND, _("every week")),
+    (simple_schedule.FORTNIGHTLY, _("every other week")),
+    (simple_schedule.MONTHLY_KIND, _("once a month, on a set day (for example the first Monday)")),
+    (simple_schedule.ONCE, _("once, on one date")),
+    (simple_schedule.NO_FIXED_TIMES, _("no fixed times (by appointment, or whenever you like)")),
+]
+KEEP_CHOICE = (simple_schedule.KEEP, _("as it is now (a schedule a professional set)"))
+WEEKS_OF_MONTH = [("1", _("first")), ("2", _("second")), ("3", _("third")), ("4", _("fourth")), ("-1", _("last"))]
+DONT_KNOW = "dont_know"
+
+
+def is_expert(user) -> bool:
+    """Professionals and administrators keep the full form: municipality and wijk lists and the raw RRULE."""
+    return is_administrator(user) or has_role(user, Role.PROFESSIONAL, Role.POLICY_OFFICER)
+
+
 class ActivityForm(StyledFormMixin, forms.ModelForm):
+    """The activity form. A resident picks days and times, gives a postcode and may name a new organiser or place;
+    an expert keeps the municipality and wijk lists and the RFC 5545 rule (docs/adr/0032-…)."""
+
     target_groups = MultipleChoice(label=_("Target groups"), choices=TargetGroup.choices, required=False)
     themes = MultipleChoice(label=_("Themes"), choices=Theme.choices, required=False)
+    goals = MultipleChoice(label=_("What is it mainly for?"), choices=(), required=False)
     accessibility = MultipleChoice(label=_("Accessibility"), choices=Accessibility.choices, required=False)
     languages = MultipleChoice(label=_("Languages"), choices=Language.choices, required=False)
     starts_at = forms.DateTimeField(
@@ -184,13 +211,83 @@ class ActivityForm(StyledFormMixin, forms.ModelForm):
         help_text=_("For example 2026-09-01 14:00."),
         validators=[validate_in_window],
     )
-
     exception_dates = forms.CharField(
         label=_("Dates on which it does not happen"),
         required=False,
         max_length=1000,
         help_text=_("Separate dates with commas, for example 2026-12-25, 2027-01-01."),
     )
+    # A resident's fields: where (postcode, a new organiser or place) and when (days and times).
+    postcode = forms.CharField(
+        label=_("Postcode of where it happens"),
+        max_length=7,
+        required=False,
+        help_text=_("For example 5251 AB or 5251. From it we know the municipality and the wijk."),
+    )
+    new_organisation = forms.CharField(label=_("Organiser not in the list? Its name"), max_length=200, required=False)
+    new_organisation_kind = forms.ChoiceField(
+        label=_("What kind of organiser is it?"),
+        choices=OrganisationKind.choices,
+        initial=OrganisationKind.INFORMAL_GROUP,
+        required=False,
+    )
+    new_place = forms.CharField(label=_("Place not in the list? Its name"), max_length=200, required=False)
+    new_place_street = forms.CharField(label=_("Street and number of the new place"), max_length=200, required=False)
+    how_often = forms.ChoiceField(
+        label=_("How often?"), choices=HOW_OFTEN, widget=forms.RadioSelect, initial=simple_schedule.WEEKLY_KIND
+    )
+    days = forms.TypedMultipleChoiceField(
+        label=_("On which day?"),
+        choices=WEEKDAYS,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Every week and every other week: one or more days. Once a month: one day."),
+    )
+    week_of_month = forms.TypedChoiceField(
+        label=_("Which week of the month?"), choices=WEEKS_OF_MONTH, coerce=int, required=False, initial="1"
+    )
+    on_date = forms.DateField(
+        label=_("Date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[validate_in_window],
+        help_text=_("Once: the date. Every week or every other week: from when (empty: from today)."),
+    )
+    start_time = forms.TimeField(
+        label=_("From"), required=False, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    end_time = forms.TimeField(
+        label=_("Until"), required=False, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+
+    EXPERT_ONLY = ("municipality", "district", "starts_at", "duration_minutes", "recurrence")
+    RESIDENT_ONLY = (
+        "postcode",
+        "new_organisation",
+        "new_organisation_kind",
+        "new_place",
+        "new_place_street",
+        "how_often",
+        "days",
+        "week_of_month",
+        "on_date",
+        "start_time",
+        "end_time",
+    )
+    # The resident's form in groups, as its template shows them (legend, fields).
+    GROUPS = [
+        (_("What"), ["title", "description"]),
+        (_("When"), ["how_often", "days", "week_of_month", "on_date", "start_time", "end_time", "exception_dates"]),
+        (_("Where"), ["postcode", "place", "new_place", "new_place_street"]),
+        (_("Who organises it"), ["organisation", "new_organisation", "new_organisation_kind"]),
+        (_("For whom and what for"), ["goals", "target_groups", "themes"]),
+        (
+            _("Cost and signing up"),
+            ["cost", "cost_note", "registration_needed", "referral_needed", "accessibility", "languages"],
+        ),
+        (_("Contact"), ["contact_name", "contact_email", "contact_phone"]),
+    ]
 
     class Meta:
         model = Activity
@@ -203,6 +300,7 @@ class ActivityForm(StyledFormMixin, forms.ModelForm):
             "district",
             "target_groups",
             "themes",
+            "goals",
             "cost",
             "cost_note",
             "registration_needed",
@@ -221,17 +319,90 @@ class ActivityForm(StyledFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         from .selectors import choosable
 
+        self.expert = is_expert(user)
+        self.user = user
         self.fields["exception_dates"].initial = ", ".join(self.instance.exceptions or [])
         self.fields["organisation"].queryset = choosable(Organisation, user, self.instance.organisation_id).order_by(
             "name"
         )
         self.fields["place"].queryset = choosable(MeetingPlace, user, self.instance.place_id).order_by("name")
-        self.fields["district"].queryset = District.objects.select_related("municipality").order_by(
-            "municipality__name", "name"
+        for name in self.RESIDENT_ONLY if self.expert else self.EXPERT_ONLY:
+            del self.fields[name]
+        if self.expert:
+            self.fields["district"].queryset = District.objects.select_related("municipality").order_by(
+                "municipality__name", "name"
+            )
+        else:
+            self._resident_initial()
+        self.goal_municipality = self._goal_municipality()
+        goals = names_in_force(self.goal_municipality)["goals"] if self.goal_municipality else {}
+        field = self.fields["goals"]
+        field.choices = [*goals.items(), (DONT_KNOW, _("I don't know"))] if goals else []
+        field.help_text = (
+            _("The goals of the sociale basis of %(municipality)s. Choose what fits most.")
+            % {"municipality": self.goal_municipality.name}
+            if goals
+            else _("Fill in the postcode and save: then you choose from the goals of that municipality.")
         )
+
+    def _resident_initial(self) -> None:
+        instance = self.instance
+        self.fields["organisation"].label = _("Organiser")
+        self.fields["place"].label = _("Place")
+        if instance.pk:
+            picked = simple_schedule.from_rule(instance.starts_at, instance.recurrence, instance.duration_minutes)
+            if picked.how_often == simple_schedule.KEEP:
+                self.fields["how_often"].choices = [KEEP_CHOICE, *HOW_OFTEN]
+            self.initial.update(
+                how_often=picked.how_often,
+                days=[str(day) for day in picked.days],
+                week_of_month=str(picked.week or 1),
+                on_date=picked.on,
+                start_time=picked.start,
+                end_time=picked.end,
+                postcode=instance.postcode_area,
+            )
+
+    def _goal_municipality(self):
+        """Whose goals the question offers: the municipality of the postcode given, the entry's, the chosen one
+        (experts), or the one the resident lives in."""
+        if self.is_bound and not self.expert:
+            found = municipality_of_postcode(self.data.get(self.add_prefix("postcode"), ""))
+            if found is not None:
+                return found
+        if self.is_bound and self.expert:
+            chosen = self.data.get(self.add_prefix("municipality"), "")
+            if str(chosen).isdigit():
+                found = Municipality.objects.filter(pk=chosen).first()
+                if found is not None:
+                    return found
+        if self.instance.municipality_id:
+            return self.instance.municipality
+        return getattr(self.user, "home_municipality", None)
+
+    def clean_postcode(self):
+        text = self.cleaned_data["postcode"].strip()
+        if text and postcode_digits(text) is None:
+            raise forms.ValidationError(_("A postcode looks like 5251 AB, or just its four digits: 5251."))
+        return text
 
     def clean(self):
         data = super().clean()
+        if self.expert:
+            self._clean_expert_schedule(data)
+        else:
+            self._clean_place(data)
+            self._clean_picked_schedule(data)
+        self._clean_exceptions(data)
+        if not self.expert and self.fields["goals"].choices and not data.get("goals") and "goals" not in self.errors:
+            self.add_error("goals", _("Choose what it is mainly for, or “I don't know”."))
+        if "goals" in data:
+            chosen = [key for key in data["goals"] if key != DONT_KNOW]
+            self.instance.goals = chosen
+            data["goals"] = chosen
+        return data
+
+    def _clean_expert_schedule(self, data) -> None:
         rule = data.get("recurrence", "")
         if rule:
             if not data.get("starts_at"):
@@ -242,6 +413,95 @@ class ActivityForm(StyledFormMixin, forms.ModelForm):
                     check_rule(rule, data["starts_at"])
                 except ScheduleError as exc:
                     self.add_error("recurrence", str(exc))
+        municipality = data.get("municipality")
+        district = data.get("district")
+        if municipality and district and district.municipality_id != municipality.pk:
+            self.add_error("district", _("This wijk is not in the chosen municipality."))
+
+    def _clean_place(self, data) -> None:
+        """Municipality and wijk from the postcode (or from the chosen place); a new place or organiser is named."""
+        instance, postcode, place = self.instance, data.get("postcode", ""), data.get("place")
+        if data.get("new_place") and place:
+            self.add_error("new_place", _("Choose a place from the list or name a new one, not both."))
+        if data.get("new_organisation") and data.get("organisation"):
+            self.add_error("new_organisation", _("Choose an organiser from the list or name a new one, not both."))
+        if data.get("new_place") and not postcode and "postcode" not in self.errors:
+            self.add_error("postcode", _("Give the postcode of the new place."))
+        if "postcode" in self.errors:
+            return
+        if postcode:
+            municipality = municipality_of_postcode(postcode)
+            if municipality is None:
+                self.add_error(
+                    "postcode",
+                    _("We do not know this postcode in the municipalities of this sociale kaart. Check the digits."),
+                )
+                return
+            instance.municipality = municipality
+            instance.postcode_area = postcode_digits(postcode)
+            instance.district = district_of_postcode(municipality, postcode)
+            if place is None:
+                instance.latitude, instance.longitude = postcode_point(postcode, municipality.statcode) or (None, None)
+        elif place is not None:
+            instance.municipality, instance.postcode_area = place.municipality, ""
+            instance.district = place.district
+        elif not instance.municipality_id:
+            self.add_error("postcode", _("Give the postcode of where it happens, or choose a place from the list."))
+            return
+        offered = self.data.get(self.add_prefix("goals_from"))
+        if offered is not None and offered != instance.municipality.statcode and self.fields["goals"].choices:
+            # The page offered another municipality's goals (or none yet): ask again with the right ones.
+            self.add_error(
+                "goals",
+                _("This happens in %(municipality)s: choose from the goals of %(municipality)s.")
+                % {"municipality": instance.municipality.name},
+            )
+
+    def _clean_picked_schedule(self, data) -> None:
+        how_often = data.get("how_often")
+        if how_often in (None, simple_schedule.KEEP):
+            return
+        days, start, end = data.get("days") or [], data.get("start_time"), data.get("end_time")
+        needs_times = how_often != simple_schedule.NO_FIXED_TIMES
+        if how_often in (simple_schedule.WEEKLY_KIND, simple_schedule.FORTNIGHTLY) and not days:
+            self.add_error("days", _("Choose the day or days it happens."))
+        if how_often == simple_schedule.MONTHLY_KIND and len(days) != 1:
+            self.add_error("days", _("Once a month: choose one day, for example Monday."))
+        if how_often == simple_schedule.ONCE and not data.get("on_date") and "on_date" not in self.errors:
+            self.add_error("on_date", _("Give the date it happens."))
+        if needs_times and start is None and "start_time" not in self.errors:
+            self.add_error("start_time", _("Give the time it starts, for example 10:00."))
+        if needs_times and end is None and "end_time" not in self.errors:
+            self.add_error("end_time", _("Give the time it ends, for example 12:00."))
+        if needs_times and start and end and end <= start:
+            self.add_error("end_time", _("The end time must come after the start time."))
+        if any(name in self.errors for name in ("days", "on_date", "start_time", "end_time", "week_of_month")):
+            return
+        picked = simple_schedule.Picked(
+            how_often, tuple(days), data.get("week_of_month") or 1, data.get("on_date"), start, end
+        )
+        try:
+            starts_at, rule, minutes = simple_schedule.to_rule(picked)
+        except ScheduleError as exc:
+            self.add_error("how_often", str(exc))
+            return
+        self.instance.starts_at, self.instance.recurrence = starts_at, rule
+        if minutes is not None:
+            self.instance.duration_minutes = minutes
+
+    @property
+    def changed_data(self) -> list[str]:
+        """The changed fields, without the answers to questions the schedule or the form did not ask (the week of
+        the month of a weekly activity, the kind of a new organiser nobody named)."""
+        data = getattr(self, "cleaned_data", {})
+        unasked = set()
+        if not data.get("new_organisation"):
+            unasked.add("new_organisation_kind")
+        if data.get("how_often") != simple_schedule.MONTHLY_KIND:
+            unasked.add("week_of_month")
+        return [name for name in super().changed_data if name not in unasked]
+
+    def _clean_exceptions(self, data) -> None:
         dates = []
         for text in [t.strip() for t in data.get("exception_dates", "").split(",") if t.strip()]:
             try:
@@ -254,11 +514,28 @@ class ActivityForm(StyledFormMixin, forms.ModelForm):
                 continue
             dates.append(day.isoformat())
         self.instance.exceptions = dates
-        municipality = data.get("municipality")
-        district = data.get("district")
-        if municipality and district and district.municipality_id != municipality.pk:
-            self.add_error("district", _("This wijk is not in the chosen municipality."))
-        return data
+
+    def new_entries(self) -> dict:
+        """The organiser and place a resident named that are not in the lists yet (unsaved), by field."""
+        named = {}
+        data = self.cleaned_data
+        if not self.expert and data.get("new_organisation"):
+            named["organisation"] = Organisation(
+                municipality=self.instance.municipality,
+                name=data["new_organisation"],
+                kind=data.get("new_organisation_kind") or OrganisationKind.INFORMAL_GROUP,
+            )
+        if not self.expert and data.get("new_place"):
+            named["place"] = MeetingPlace(
+                municipality=self.instance.municipality,
+                name=data["new_place"],
+                street=data.get("new_place_street", ""),
+                postcode=data.get("postcode", "").upper(),
+                latitude=self.instance.latitude,
+                longitude=self.instance.longitude,
+                kind=PlaceKind.PRIVATE_BUILDING,
+            )
+        return named
 
 
 VERDICTS = [
@@ -325,18 +602,19 @@ def _shown(field, value) -> str:
         found = field.queryset.model._default_manager.filter(pk=value).first() if str(value).isdigit() else None
         return str(found) if found is not None else "—"
     if isinstance(field, forms.MultipleChoiceField):
-        names = dict(field.choices)
-        return ", ".join(str(names.get(item, item)) for item in value)
+        names = {str(key): label for key, label in field.choices}
+        return ", ".join(str(names.get(str(item), item)) for item in value)
     if isinstance(field, forms.ChoiceField):
-        return str(dict(field.choices).get(value, value))
+        return str({str(key): label for key, label in field.choices}.get(str(value), value))
     if isinstance(field, forms.BooleanField):
         return str(_("yes") if value else _("no"))
     return str(value).replace("T", " ") if isinstance(field, forms.DateTimeField) else str(value)
 
 
 def describe_changes(form_class, revision) -> list[tuple[str, str, str]]:
-    """(label, old, new) for every changed field of a revision, in the form's order."""
-    fields = form_class().fields
+    """(label, old, new) for every changed field of a revision, in the form's order (the form its author used)."""
+    kwargs = {"user": revision.author} if form_class in (ActivityForm, MeetingPlaceForm) else {}
+    fields = form_class(**kwargs).fields
     return [
         (str(field.label), _shown(field, revision.previous.get(name)), _shown(field, revision.data.get(name)))
         for name, field in fields.items()

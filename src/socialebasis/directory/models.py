@@ -152,6 +152,9 @@ class Activity(Entry):
     )  # fmt: skip
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    # The 4-digit area of where it happens, as a resident gave it without a place: it found the municipality and
+    # wijk, and the form shows it again on an edit. Never a full postcode: that could be someone's home.
+    postcode_area = models.CharField(_("postcode (4 digits)"), max_length=4, blank=True)
     target_groups = models.JSONField(_("target groups"), default=list, blank=True)
     themes = models.JSONField(_("themes"), default=list, blank=True)
     goals = models.JSONField(_("goals served"), default=list, blank=True, help_text=_("Keys of framework goals."))

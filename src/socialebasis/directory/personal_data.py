@@ -80,6 +80,12 @@ declare(
     )
 )
 
+not_personal(
+    "directory.Activity",
+    ("postcode_area",),
+    "The four digits of the postcode area where an activity happens, never a full postcode: it finds the wijk.",
+)
+
 declare(
     Processing(
         model="directory.SavedSearch",

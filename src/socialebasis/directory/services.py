@@ -337,12 +337,35 @@ def _pending(entry):
     )
 
 
+def _save_named(named: dict, *, actor) -> dict:
+    return {field: save_entry(new, actor=actor, via="named-in-form", submit=True) for field, new in named.items()}
+
+
 @transaction.atomic
-def propose_revision(entry, *, actor, data: dict, changed: list[str], previous: dict, municipality) -> Revision:
+def save_with_named_entries(entry, named: dict, *, actor, via: str = "", submit: bool = False):
+    """Save an activity together with the organiser and place its author named in the form (`named`: unsaved
+    entries by field): they become the author's own entries, waiting for moderation like any contribution."""
+    for field, saved in _save_named(named, actor=actor).items():
+        setattr(entry, field, saved)
+    return save_entry(entry, actor=actor, via=via, submit=submit)
+
+
+@transaction.atomic
+def propose_revision(
+    entry, *, actor, data: dict, changed: list[str], previous: dict, municipality, named: dict | None = None
+) -> Revision:
     """Keep a change to a public entry until a professional checks it; the entry itself stays as it is.
 
-    A newer change by the same or another person replaces one that still waits.
+    A newer change by the same or another person replaces one that still waits. An organiser or place named in
+    the form (`named`) is made at once, as the author's own entry waiting for moderation, and the change links it.
     """
+    data, changed, previous = dict(data), list(changed), dict(previous)
+    for field, saved in _save_named(named or {}, actor=actor).items():
+        data[field], data[f"new_{field}"] = saved.pk, ""
+        previous.setdefault(field, getattr(entry, f"{field}_id"))
+        changed = [name for name in changed if name != f"new_{field}"]
+        if field not in changed:
+            changed.append(field)
     _pending(entry).select_for_update().update(status=RevisionStatus.REPLACED)
     revision = Revision.objects.create(
         entry_type=ContentType.objects.get_for_model(entry),

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from socialebasis.core.idempotency import idempotent
 from socialebasis.core.permissions import can
+from socialebasis.frameworks.models import Verdict
 
 from . import selectors, services
 from .forms import (
@@ -231,6 +232,10 @@ def _shown(user, rule: str, entry):
     return entry if entry is not None and can(user, rule, entry) else None
 
 
+def _verdict_label(verdict: str) -> str:
+    return str(Verdict(verdict).label) if verdict in Verdict.values else ""
+
+
 def activity_detail(request, pk: int):
     activity = get_object_or_404(
         selectors.activities_for(request.user).select_related("municipality", "district", "place", "organisation"),
@@ -249,6 +254,8 @@ def activity_detail(request, pk: int):
             "may_change": can(request.user, "directory.change_activity", activity),
             **_revision_notice(request, activity),
             "moderates": moderates,
+            "computed_label": _verdict_label(activity.assessment_verdict),
+            "verdict_label": _verdict_label(activity.verdict),
             "verdict_form": VerdictForm() if moderates else None,
             "breadcrumbs": _crumbs((activity.title, None)),
         },
@@ -315,6 +322,18 @@ def _form(form_class, request, instance=None, initial=None):
     return form_class(request.POST or None, **kwargs)
 
 
+def _groups(form) -> list:
+    """The resident's activity form in its groups (what, when, where …); other forms are shown field by field."""
+    if not isinstance(form, ActivityForm) or form.expert:
+        return []
+    return [(legend, [form[name] for name in names if name in form.fields]) for legend, names in form.GROUPS]
+
+
+def _named(form) -> dict:
+    """The organiser and place a resident named in the activity form, not yet saved."""
+    return form.new_entries() if isinstance(form, ActivityForm) else {}
+
+
 @login_required
 @idempotent
 def entry_create(request, kind: str):
@@ -323,13 +342,20 @@ def entry_create(request, kind: str):
         raise PermissionDenied
     form = _form(form_class, request)
     if request.method == "POST" and form.is_valid():
-        entry = services.save_entry(form.save(commit=False), actor=request.user, via="page", submit=True)
+        entry = services.save_with_named_entries(
+            form.save(commit=False), _named(form), actor=request.user, via="page", submit=True
+        )
         messages.success(request, _("Thank you. A professional will check your entry before it is shown to everyone."))
         return redirect(_detail_url(entry))
     return render(
         request,
         "directory/entry_form.html",
-        {"form": form, "title": _("Add: %(kind)s") % {"kind": model._meta.verbose_name}, "breadcrumbs": _crumbs()},
+        {
+            "form": form,
+            "groups": _groups(form),
+            "title": _("Add: %(kind)s") % {"kind": model._meta.verbose_name},
+            "breadcrumbs": _crumbs(),
+        },
     )
 
 
@@ -348,7 +374,9 @@ def entry_edit(request, kind: str, pk: int):
         changed_entry = form.save(commit=False)
         if services.edit_applies_at_once(request.user, before, changed_entry):
             moderates = can(request.user, f"directory.moderate_{name}", entry)
-            services.save_entry(changed_entry, actor=request.user, via="page", submit=not moderates)
+            services.save_with_named_entries(
+                changed_entry, _named(form), actor=request.user, via="page", submit=not moderates
+            )
             messages.success(request, _("Your changes have been saved."))
         elif not form.changed_data:
             services.withdraw_revision(before, actor=request.user)
@@ -361,6 +389,7 @@ def entry_edit(request, kind: str, pk: int):
                 changed=form.changed_data,
                 previous=previous_values(form),
                 municipality=changed_entry.municipality,
+                named=_named(form),
             )
             messages.success(
                 request,
@@ -375,6 +404,7 @@ def entry_edit(request, kind: str, pk: int):
         "directory/entry_form.html",
         {
             "form": form,
+            "groups": _groups(form),
             "title": _("Edit: %(name)s") % {"name": entry},
             "breadcrumbs": _crumbs((str(entry), None)),
             "waits_for_check": pending is not None,

@@ -26,12 +26,8 @@ AGENDA = {
 
 
 def _activity(title: str = "Koffieochtend") -> dict:
-    return {
-        "municipality": Municipality.objects.get(statcode="GM0797").pk,
-        "title": title,
-        "cost": "free",
-        "duration_minutes": 90,
-    }
+    # The resident's form (directory, ADR 0032): where from the postcode, no fixed times.
+    return {"title": title, "cost": "free", "how_often": "no_fixed_times", "postcode": "5251"}
 
 
 def _key_on(html: str) -> str:

@@ -88,12 +88,13 @@ def test_owner_edits_own_unpublished_entry_at_once_and_the_edit_is_audited_but_n
     client.force_login(owner)
     url = reverse("directory:edit", args=["activiteit", hidden.pk])
     form = {
-        "municipality": hidden.municipality_id,
         "title": "Verborgen zangavond (nieuw)",
         "cost": "free",
-        "duration_minutes": 90,
-        "starts_at": "2026-01-05T10:00",
-        "recurrence": "FREQ=WEEKLY;BYDAY=MO",
+        "how_often": "weekly",
+        "days": ["0"],
+        "on_date": "2026-01-05",
+        "start_time": "10:00",
+        "end_time": "11:30",
         "exception_dates": "2026-01-12, 2026-01-19",
     }
     response = client.post(url, form)

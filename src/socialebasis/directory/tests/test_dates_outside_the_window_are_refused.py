@@ -33,10 +33,11 @@ def _activity_form(municipality, **fields):
 
 @pytest.mark.parametrize("start", ["0001-01-01T00:00", "9999-12-31T23:59", "1899-12-31T23:00", "2101-01-01T00:00"])
 def test_a_start_outside_the_window_gets_a_dutch_field_error_and_nothing_is_stored(
-    client, seed_areas, user_factory, start
+    client, seed_areas, user_factory, verified, start
 ):
-    client.force_login(user_factory())
+    # The first time as a moment and the raw rule are the expert's fields (a resident picks days, ADR 0032).
     heusden = Municipality.objects.get(statcode="GM0797")
+    verified(client, user_factory(professional=True, municipalities=[heusden]))
     response = client.post(
         reverse("directory:create", args=["activiteit"]),
         _activity_form(heusden, starts_at=start, recurrence="FREQ=DAILY"),
@@ -179,9 +180,11 @@ def _year_outside(text: str) -> bool:
 
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 @given(start=date_texts, exceptions=date_texts)
-def test_the_activity_form_answers_every_date_with_a_page(client, seed_areas_once, user_factory, start, exceptions):
-    client.force_login(user_factory())
+def test_the_activity_form_answers_every_date_with_a_page(
+    client, seed_areas_once, user_factory, verified, start, exceptions
+):
     heusden = Municipality.objects.get(statcode="GM0797")
+    verified(client, user_factory(professional=True, municipalities=[heusden]))
     response = client.post(
         reverse("directory:create", args=["activiteit"]),
         _activity_form(heusden, starts_at=start, exception_dates=exceptions, recurrence="FREQ=WEEKLY"),

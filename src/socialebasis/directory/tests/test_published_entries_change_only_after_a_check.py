@@ -15,14 +15,17 @@ pytestmark = pytest.mark.django_db
 
 
 def _activity_form(activity, **changes):
+    """The resident's form as it shows the factory's activity: every Monday from 10:00 to 12:00."""
     return {
-        "municipality": activity.municipality_id,
         "title": activity.title,
         "description": activity.description,
         "cost": activity.cost,
-        "duration_minutes": activity.duration_minutes,
-        "starts_at": "2026-01-05T10:00",
-        "recurrence": activity.recurrence,
+        "how_often": "weekly",
+        "days": ["0"],
+        "on_date": "2026-01-05",
+        "start_time": "10:00",
+        "end_time": "12:00",
+        "postcode": activity.postcode_area,
         **changes,
     }
 
@@ -154,9 +157,7 @@ def test_a_move_to_another_municipality_needs_a_professional_of_that_municipalit
     oss = Municipality.objects.get(statcode="GM0828")
     activity = ActivityFactory(title="Koffieochtend", owner=owner)
     client.force_login(owner)
-    client.post(
-        reverse("directory:edit", args=["activiteit", activity.pk]), _activity_form(activity, municipality=oss.pk)
-    )
+    client.post(reverse("directory:edit", args=["activiteit", activity.pk]), _activity_form(activity, postcode="5341"))
     revision = Revision.objects.get()
     assert revision.municipality == oss
     client.logout()
@@ -167,9 +168,7 @@ def test_a_move_to_another_municipality_needs_a_professional_of_that_municipalit
         == 403
     )
     # Heusden's professional cannot move it directly either: the edit waits for Oss.
-    client.post(
-        reverse("directory:edit", args=["activiteit", activity.pk]), _activity_form(activity, municipality=oss.pk)
-    )
+    client.post(reverse("directory:edit", args=["activiteit", activity.pk]), _activity_form(activity, postcode="5341"))
     assert Activity.objects.get(pk=activity.pk).municipality == heusden
     client.logout()
     verified(client, user_factory(professional=True, municipalities=[oss]))

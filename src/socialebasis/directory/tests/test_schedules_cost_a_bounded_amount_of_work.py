@@ -169,8 +169,9 @@ def test_a_rule_that_started_long_ago_costs_as_little_as_a_new_one():
 
 
 @pytest.mark.django_db
-def test_the_page_attack_a_daily_rule_from_the_year_1_is_refused(client, seed_areas, user_factory):
-    client.force_login(user_factory())
+def test_the_page_attack_a_daily_rule_from_the_year_1_is_refused(client, seed_areas, user_factory, verified):
+    # The raw rule is the expert's field; a resident's picked schedule is checked by the same check_rule.
+    verified(client, user_factory(professional=True, municipalities=[Municipality.objects.get(statcode="GM0797")]))
     response = client.post(
         reverse("directory:create", args=["activiteit"]),
         {
@@ -187,8 +188,9 @@ def test_the_page_attack_a_daily_rule_from_the_year_1_is_refused(client, seed_ar
 
 
 @pytest.mark.django_db
-def test_the_page_attack_an_impossible_rule_is_refused_with_a_dutch_message(client, seed_areas, user_factory):
-    client.force_login(user_factory())
+def test_the_page_attack_an_impossible_rule_is_refused_with_a_dutch_message(client, seed_areas, user_factory, verified):
+    # The raw rule is the expert's field; a resident's picked schedule is checked by the same check_rule.
+    verified(client, user_factory(professional=True, municipalities=[Municipality.objects.get(statcode="GM0797")]))
     response = client.post(
         reverse("directory:create", args=["activiteit"]),
         {
