@@ -4,6 +4,7 @@
 below are read by gunicorn only; the application's own settings come from the environment as usual.
 """
 
+import logging
 import os
 import tempfile
 from pathlib import Path
@@ -48,7 +49,12 @@ if os.environ.get("LOG_FORMAT", "json") == "json":
             "console": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stdout"},
             "error_console": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"},
         },
+        # Only gunicorn's error log is configured here (once, not also through the root logger); its access log keeps
+        # what `accesslog` above gives it, and the root logger is the application's (LOGGING).
+        "loggers": {"gunicorn.error": {"level": "INFO", "handlers": ["error_console"], "propagate": False}},
     }
+    # Python's warnings (a deprecation, a missing folder) as log lines too, not as loose text between them.
+    logging.captureWarnings(True)
 # No control socket (gunicornc): systemd starts and stops the service, and a socket under $HOME would be shared by
 # every gunicorn of that account.
 control_socket_disable = True

@@ -10,7 +10,7 @@ from socialebasis.directory.tasks import review_freshness
 pytestmark = pytest.mark.django_db
 
 TOKEN = "metrics-token-for-the-test-4f1d"
-REDIS_TEST_URL = "redis://127.0.0.1:6379/7"
+REDIS_TEST_URL = "redis://127.0.0.1:6379/11"  # a database of its own: test_health.py empties 7
 
 
 def scrape(client: Client, token: str | None = TOKEN, **extra):
@@ -80,7 +80,7 @@ def test_metrics_are_answered_on_the_internal_address_without_https_or_a_public_
 
 @pytest.fixture
 def broker(settings):
-    """Database 7 of the local Redis as the broker, emptied before and after."""
+    """Database 11 of the local Redis as the broker, emptied before and after."""
     import redis
 
     client = redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=2)
