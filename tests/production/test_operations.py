@@ -120,7 +120,7 @@ def test_metrics_only_on_gunicorns_address_with_the_token_and_all_workers_in_one
         assert session.get(f"{shape.base_url}/healthz", timeout=10).status_code == 200
     text = scrape()
     assert _value(text, series) - before == 30  # one scrape counts every worker's requests
-    assert _value(text, 'socialebasis_db_queries_total{alias="default"}') > 0
+    assert _value(text, 'socialebasis_db_query_duration_seconds_count{alias="default"}') > 0
     assert _value(text, "socialebasis_broker_up") == 1
     assert _value(text, 'socialebasis_celery_queue_length{queue="celery"}') is not None
     assert _value(text, "socialebasis_celery_tasks_unacknowledged") is not None

@@ -60,7 +60,7 @@ def test_requests_their_duration_and_database_statements_are_counted(client, set
     assert value(text, unmatched) - value(before, unmatched) == 1
     duration = 'socialebasis_http_request_duration_seconds_count{method="GET",view="core:readyz"}'
     assert value(text, duration) - value(before, duration) == 3
-    queries = 'socialebasis_db_queries_total{alias="default"}'
+    queries = 'socialebasis_db_query_duration_seconds_count{alias="default"}'
     assert value(text, queries) - value(before, queries) >= 3  # readyz's SELECT 1, each time
     assert "socialebasis_db_query_duration_seconds_bucket" in text
     assert "does-not-exist" not in text  # labels are URL names, never paths
