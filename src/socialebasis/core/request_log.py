@@ -96,7 +96,9 @@ def _bind_task(task_id=None, task=None, **kwargs) -> None:
 @task_postrun.connect
 def _log_task(task_id=None, task=None, state=None, **kwargs) -> None:
     tokens, began = _bound.pop(task_id, ({}, None))
-    if began is not None:
+    # On the worker only: without a broker a task runs inside the request (or command) that sent it, whose own
+    # line covers it.
+    if began is not None and not task.request.is_eager:
         task_log.info("task", state=state, duration_ms=round((time.perf_counter() - began) * 1000, 1))
     if tokens:
         structlog.contextvars.reset_contextvars(**tokens)
