@@ -64,11 +64,14 @@ def test_log_lines_are_json_with_nginxs_request_id_also_in_the_task_the_request_
 
     # Every line gunicorn's processes wrote, gunicorn's own included, from the start of the run, is JSON.
     app_lines = _json_lines(shape.processes["gunicorn"].log)
-    (search_line,) = [line for line in app_lines if line.get("request_id") == request_id]
-    assert search_line["event"] == "request" and search_line["route"] == "sociale-kaart/"
+    def request_lines(of: str) -> list[dict]:
+        return [line for line in app_lines if line.get("request_id") == of and line.get("event") == "request"]
+
+    (search_line,) = request_lines(request_id)
+    assert search_line["route"] == "sociale-kaart/"
     assert search_line["status"] == 200 and search_line["duration_ms"] > 0
     assert any(line.get("logger", "").startswith("gunicorn") for line in app_lines)
-    assert [line["method"] for line in app_lines if line.get("request_id") == reset_id] == ["POST"]
+    assert [line["method"] for line in request_lines(reset_id)] == ["POST"]
     text = shape.processes["gunicorn"].log.read_text(errors="replace")
     assert "schuldhulp" not in text and "5261" not in text and "resident@example.invalid" not in text
 

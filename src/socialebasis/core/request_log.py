@@ -19,6 +19,8 @@ import uuid
 import structlog
 from celery.signals import before_task_publish, task_postrun, task_prerun
 from django.conf import settings
+from django.core.signals import request_finished
+from django.dispatch import receiver
 from django.http import HttpRequest
 
 HEADER = "X-Request-ID"
@@ -53,21 +55,28 @@ class RequestLogMiddleware:
         request_id = request_id_for(request)
         request.request_id = request_id
         began = time.perf_counter()
-        # Bound for this request only: the worker thread handles the next request with a clean slate.
-        with structlog.contextvars.bound_contextvars(request_id=request_id):
-            response = self.get_response(request)
-            response[HEADER] = request_id
-            if settings.LOG_REQUESTS:
-                route, view = url_pattern(request)
-                log.info(
-                    "request",
-                    method=request.method,
-                    route=route,
-                    view=view,
-                    status=response.status_code,
-                    duration_ms=round((time.perf_counter() - began) * 1000, 1),
-                )
+        # Bound until the answer is sent (request_finished, below), not only while the middleware runs: Django logs
+        # a 4xx ("Not Found: ...") after every middleware has returned, and that line belongs to the request too.
+        structlog.contextvars.bind_contextvars(request_id=request_id)
+        response = self.get_response(request)
+        response[HEADER] = request_id
+        if settings.LOG_REQUESTS:
+            route, view = url_pattern(request)
+            log.info(
+                "request",
+                method=request.method,
+                route=route,
+                view=view,
+                status=response.status_code,
+                duration_ms=round((time.perf_counter() - began) * 1000, 1),
+            )
         return response
+
+
+@receiver(request_finished, dispatch_uid="socialebasis.core.request_log")
+def _forget_request_id(**kwargs) -> None:
+    """The answer has been sent: the thread's next request starts without this one's id."""
+    structlog.contextvars.unbind_contextvars("request_id")
 
 
 # -- the request id in the worker --------------------------------------------------------------------------------

@@ -75,6 +75,15 @@ def test_every_json_line_of_a_request_carries_the_id_the_answer_names_and_no_que
     assert "schuldhulp" not in json_log.getvalue() and "5261" not in json_log.getvalue()
 
 
+def test_djangos_not_found_line_carries_the_request_id_and_nothing_is_left_bound_afterwards(client, json_log, db):
+    response = client.get("/does-not-exist/")
+    assert response.status_code == 404
+    (warning,) = [line for line in lines(json_log) if line["logger"] == "django.request"]
+    assert warning["event"] == "Not Found: /does-not-exist/"
+    assert warning["request_id"] == response["X-Request-ID"]
+    assert "request_id" not in structlog.contextvars.get_contextvars()
+
+
 @pytest.mark.urls(__name__)
 def test_two_requests_get_two_ids(client):
     assert client.get("/logs/")["X-Request-ID"] != client.get("/logs/")["X-Request-ID"]
