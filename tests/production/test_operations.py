@@ -64,6 +64,7 @@ def test_log_lines_are_json_with_nginxs_request_id_also_in_the_task_the_request_
 
     # Every line gunicorn's processes wrote, gunicorn's own included, from the start of the run, is JSON.
     app_lines = _json_lines(shape.processes["gunicorn"].log)
+
     def request_lines(of: str) -> list[dict]:
         return [line for line in app_lines if line.get("request_id") == of and line.get("event") == "request"]
 
