@@ -316,6 +316,8 @@ class ProductionShape:
         self.processes: dict[str, Process] = {}
         self.workers_started = 0
         self.certificate = self.tmp / "tls" / "cert.pem"
+        # Prometheus's token: /metrics on gunicorn's own address answers only with it (docs/adr/0037-operations.md).
+        self.metrics_token = secrets.token_urlsafe(32)
         self.env = self._environment()
 
     # -- configuration ---------------------------------------------------------------------------------------------
@@ -327,6 +329,11 @@ class ProductionShape:
     @property
     def http_url(self) -> str:
         return f"http://127.0.0.1:{self.http_port}"
+
+    @property
+    def app_url(self) -> str:
+        """gunicorn itself, as Prometheus on the internal network reaches an app server (not through nginx)."""
+        return f"http://127.0.0.1:{self.app_port}"
 
     @property
     def database_url(self) -> str:
@@ -358,6 +365,10 @@ class ProductionShape:
             GUNICORN_WORKERS=str(self.gunicorn_workers),
             GUNICORN_ACCESS_LOG=str(self.tmp / "access.log"),
             PYTHONUNBUFFERED="1",
+            METRICS_TOKEN=self.metrics_token,
+            # The worker's heartbeat every second, stale after five: the drill needs no minute to see a lost worker.
+            WORKER_HEARTBEAT_SECONDS="1",
+            WORKER_HEARTBEAT_STALE_SECONDS="5",
         )
         return env
 
@@ -472,7 +483,8 @@ class ProductionShape:
                 self.processes["gunicorn"] = Process(
                     "gunicorn",
                     [str(BIN / "gunicorn"), "-c", str(GUNICORN_CONF), "socialebasis.wsgi"],
-                    env=self.env,
+                    # The workers' shared metrics files in the run's folder (deploy/gunicorn.conf.py empties it).
+                    env={**self.env, "PROMETHEUS_MULTIPROC_DIR": str(self.tmp / "metrics")},
                     log=self.tmp / "gunicorn.log",
                 )
                 self._start_nginx()

@@ -49,7 +49,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First, so that every answer under /api/ names the version, also those of the middleware below.
+    # Outermost: every answer (also a 503 or a refusal from the middleware below) gets a request id, a log line and
+    # its count and duration in the metrics; /metrics itself is answered here (docs/adr/0037-operations.md).
+    "socialebasis.core.metrics.MetricsMiddleware",
+    "socialebasis.core.request_log.RequestLogMiddleware",
+    # Then, so that every answer under /api/ names the version, also those of the middleware below.
     "socialebasis.api.middleware.ApiVersionHeaderMiddleware",
     # Second, so that every answer gets a Permissions-Policy and, for a signed-in browser, Cache-Control: no-store.
     "socialebasis.core.middleware.PrivacyHeadersMiddleware",
@@ -189,6 +193,7 @@ from .includes.indicators import *  # noqa: E402,F403
 from .includes.logging import *  # noqa: E402,F403
 from .includes.maps import *  # noqa: E402,F403
 from .includes.notifications import *  # noqa: E402,F403
+from .includes.operations import *  # noqa: E402,F403
 from .includes.privacy import *  # noqa: E402,F403
 from .includes.security import *  # noqa: E402,F403
 from .includes.tasks import *  # noqa: E402,F403

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from .base import *  # noqa: F403
 from .env import config
+from .includes.logging import logging_settings
 
 DEBUG = False
 SECURE_SSL_REDIRECT = config("SECURE_SSL_REDIRECT", True, "Redirect plain HTTP to HTTPS.")
@@ -13,6 +14,12 @@ STATIC_ROOT = Path(
 )
 # Production runs behind one reverse proxy (nginx) unless told otherwise; see includes/security.py.
 TRUSTED_PROXY_COUNT = config("TRUSTED_PROXY_COUNT", 1, "Reverse proxies in front of the app (nginx: 1).")
+# JSON log lines for journald and log collectors; the id nginx gave a request is its id in the log (ADR 0037).
+LOG_FORMAT = config("LOG_FORMAT", "json", "Log lines as `json` (one object per line) or `console` (readable).")
+LOGGING = logging_settings(LOG_FORMAT)
+REQUEST_ID_FROM_PROXY = config(
+    "REQUEST_ID_FROM_PROXY", True, "Use the request id nginx sets in X-Request-ID ($request_id); off: one is made."
+)
 SECURE_HSTS_SECONDS = config("SECURE_HSTS_SECONDS", 31536000, "HSTS max-age in seconds.")
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

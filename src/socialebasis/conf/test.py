@@ -23,6 +23,8 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 ALLOWED_HOSTS = ["*"]
+# No line per request in the suite's output; core/tests/test_request_log.py switches it on where it is tested.
+LOG_REQUESTS = False
 # Throttling is tested on its own; the rest of the suite should not trip it.
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {  # noqa: F405
     "anon": "100000/min",

@@ -4,8 +4,15 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
+    # The app's configuration for "socialebasis.core" (this module holds a second one, for staticfiles).
+    default = True
     name = "socialebasis.core"
     verbose_name = _("Core")
+
+    def ready(self):
+        # The Celery signal handlers (request ids in tasks, the worker's heartbeat, task counts) and the database
+        # metrics: connected in every process, the worker's too, which loads no middleware (ADR 0037).
+        from . import metrics, request_log, worker_health  # noqa: F401
 
 
 class StaticFilesConfig(DjangoStaticFilesConfig):

@@ -10,6 +10,7 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 
 from .dependencies import RETRY_AFTER_SECONDS, UNAVAILABLE_DETAIL, is_dependency_unavailable
+from .worker_health import worker_state
 
 log = structlog.get_logger(__name__)
 
@@ -29,6 +30,9 @@ def readyz(request: HttpRequest) -> JsonResponse:
     Without Redis the quotas are not counted, but every page and the API still work (ADR 0020); taking every app
     process out of the load balancer because the one shared Redis is down would turn that into a full outage. So a
     missing cache answers 200 with `"status": "degraded"`, for monitoring to raise an alarm on.
+
+    With a broker configured the worker's heartbeat is reported too ("worker": "ok", "stale", "missing" or
+    "unknown", with the heartbeat's age in seconds); anything but "ok" is "degraded", for the same reason.
     """
     try:
         with connection.cursor() as cursor:
@@ -48,6 +52,16 @@ def readyz(request: HttpRequest) -> JsonResponse:
                 raise
             log.warning("readyz: the shared cache is unreachable", error=type(exc).__name__)
             body.update(status="degraded", cache="unavailable")
+    if not settings.CELERY_TASK_ALWAYS_EAGER:
+        # With a broker, the worker's heartbeat (ADR 0037). A worker that is gone or stuck leaves tasks waiting in
+        # Redis, but every page and the API still work: degraded, for an alarm, never a reason to take app servers
+        # out of the load balancer. The heartbeat is in the cache: when that is away, it is not asked again.
+        if body.get("cache") == "unavailable":
+            body.update(worker="unknown", worker_heartbeat_age_seconds=None)
+        else:
+            body.update(worker_state())
+        if body["worker"] != "ok":
+            body["status"] = "degraded"
     return JsonResponse(body)
 
 
