@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.contrib.staticfiles.apps import StaticFilesConfig as DjangoStaticFilesConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -6,6 +7,13 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "socialebasis.core"
     verbose_name = _("Core")
+
+
+class AdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with our site as `admin.site`: the second factor, Dutch titles, the import pages."""
+
+    default = False  # named in INSTALLED_APPS; not the default config of socialebasis.core
+    default_site = "socialebasis.core.admin_site.AdminSite"
 
 
 class StaticFilesConfig(DjangoStaticFilesConfig):
