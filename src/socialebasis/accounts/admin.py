@@ -19,7 +19,6 @@ from socialebasis.core.permissions import can
 from . import services
 from .models import EnrolmentLink, User
 
-
 # Django stores its permissions' names in English ("Can add group"); the admin shows them in Dutch instead.
 _ACTIONS = {"add": _("may add"), "change": _("may change"), "delete": _("may delete"), "view": _("may view")}
 

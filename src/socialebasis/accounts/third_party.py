@@ -51,7 +51,8 @@ class StaticConfig(DefaultStaticConfig):
 
     def ready(self) -> None:
         super().ready()
-        _relabel(self.get_model("StaticDevice"), _("set of recovery codes"), _("sets of recovery codes"), _DEVICE_FIELDS)
+        device = self.get_model("StaticDevice")
+        _relabel(device, _("set of recovery codes"), _("sets of recovery codes"), _DEVICE_FIELDS)
         _relabel(self.get_model("StaticToken"), _("recovery code"), _("recovery codes"), {"token": _("code")})
 
 

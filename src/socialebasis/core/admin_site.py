@@ -69,4 +69,3 @@ class AdminSite(OTPAdminSite):
             "refused": refused is not None,
         }
         return TemplateResponse(request, "admin/imports/import.html", context, status=422 if refused else 200)
-

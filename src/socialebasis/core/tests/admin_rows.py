@@ -22,7 +22,7 @@ def make_one_of_each(chief) -> None:
     from socialebasis.indicators import odata
     from socialebasis.indicators.models import Indicator
     from socialebasis.notifications import services as notification_services
-    from socialebasis.profiles.models import AgendaItem, Norm
+    from socialebasis.profiles.models import AgendaItem, MunicipalRole, Norm, NormKind, OwnerKind
     from socialebasis.uploads.models import Upload
 
     Group.objects.create(name="Redactie")
@@ -53,13 +53,12 @@ def make_one_of_each(chief) -> None:
     )
     odata.import_kwb("85618NED", ["GM0797"], session=odata.RecordedSession(RECORDED_KWB), actor=chief)
     Norm.objects.create(
-        municipality=wijk.municipality, title="Genoeg ontmoetingsplekken", kind=Norm._meta.get_field("kind").choices[0][0],
+        municipality=wijk.municipality, title="Genoeg ontmoetingsplekken", kind=NormKind.values[0],
         indicator=Indicator.objects.first(),
     )  # fmt: skip
     AgendaItem.objects.create(
-        district=wijk, title="Eenzaamheid verminderen", evidence="Monitor", owner_kind=AgendaItem.owner_kind.field.choices[0][0],
-        owner_name="Welzijnsorganisatie", municipal_role=AgendaItem.municipal_role.field.choices[0][0],
-        start_date=date(2026, 1, 1),
+        district=wijk, title="Eenzaamheid verminderen", evidence="Monitor", owner_kind=OwnerKind.values[0],
+        owner_name="Welzijnsorganisatie", municipal_role=MunicipalRole.values[0], start_date=date(2026, 1, 1),
     )  # fmt: skip
     organisation = OrganisationFactory()
     place = MeetingPlaceFactory(organisation=organisation)

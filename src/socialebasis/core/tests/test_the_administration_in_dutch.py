@@ -95,11 +95,11 @@ def chief(client, user_factory, verified):
 def labels_of_changelist(response) -> list[tuple[str, object]]:
     cl = response.context["cl"]
     labels = [("filter", spec.title) for spec in cl.filter_specs]
-    labels += [
-        ("column", cl.model._meta.verbose_name if name == "__str__" else label_for_field(name, cl.model, cl.model_admin))
-        for name in cl.list_display
-        if name != "action_checkbox"
-    ]
+    for name in cl.list_display:
+        if name == "__str__":
+            labels.append(("column", cl.model._meta.verbose_name))
+        elif name != "action_checkbox":
+            labels.append(("column", label_for_field(name, cl.model, cl.model_admin)))
     return labels
 
 
@@ -115,7 +115,9 @@ def test_every_label_of_the_administration_has_dutch_and_no_page_shows_one_in_en
         changelist = client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
         assert changelist.status_code == 200, opts.label
         labels = names + labels_of_changelist(changelist)
-        untranslated += [(opts.label, kind, english_and_dutch(label)[0]) for kind, label in labels if not has_dutch(label)]
+        untranslated += [
+            (opts.label, kind, english_and_dutch(label)[0]) for kind, label in labels if not has_dutch(label)
+        ]
         pages.append((opts.label, changelist, labels))
         request = RequestFactory().get("/")
         request.user = chief
