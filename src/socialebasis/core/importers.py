@@ -27,7 +27,6 @@ class Importer:
     form: type[forms.Form]
     run: Callable[[dict, object], ImportReport]
     order: int = 100
-    help_url: str = ""  # where the columns or the format are described (docs), if anywhere
 
 
 _importers: dict[str, Importer] = {}
