@@ -67,5 +67,6 @@ class AdminSite(OTPAdminSite):
             "row_errors": [error for error in refused or [] if isinstance(error, RowError)],
             "other_errors": [str(error) for error in refused or [] if not isinstance(error, RowError)],
             "refused": refused is not None,
+            "problem_count": len(refused or []),
         }
         return TemplateResponse(request, "admin/imports/import.html", context, status=422 if refused else 200)

@@ -68,6 +68,7 @@ def test_a_file_with_one_wrong_row_writes_nothing_and_names_row_and_column(clien
     assert response.status_code == 422
     page = response.content.decode()
     assert "Er is niets geïmporteerd" in page
+    assert f"Verbeter deze {len(response.context['row_errors'])} problemen" in page
     rows = [(e.row, e.column) for e in response.context["row_errors"]]
     assert (4, "themas") in rows and (4, "kosten") in rows and (4, "aanmelden") in rows
     assert "<td>4</td><td>themas</td><td>onbekende waarde zingen" in page.replace("\n", "")
