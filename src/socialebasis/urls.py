@@ -1,10 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django_otp.admin import OTPAdminSite
 
-# Administrators reach the Django admin only after their second factor.
-admin.site.__class__ = OTPAdminSite
+# admin.site is core.admin_site.AdminSite (core.apps.AdminConfig): administrators reach it only after their second
+# factor.
 
 urlpatterns = [
     path("", include("socialebasis.core.urls")),

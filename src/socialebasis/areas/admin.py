@@ -3,15 +3,22 @@ from django.contrib import admin
 from .models import AreaDivision, District, Municipality, Neighbourhood, OwnArea
 
 
+class ImportedAreaAdmin(admin.ModelAdmin):
+    """CBS areas come with their boundaries from `import_areas`; one added here would have none."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(ImportedAreaAdmin):
     list_display = ("statcode", "name", "boundary_year")
     search_fields = ("statcode", "name")
     exclude = ("boundary",)
 
 
 @admin.register(District)
-class DistrictAdmin(admin.ModelAdmin):
+class DistrictAdmin(ImportedAreaAdmin):
     list_display = ("statcode", "year", "name", "municipality")
     list_filter = ("year", "municipality")
     search_fields = ("statcode", "name")
@@ -19,7 +26,7 @@ class DistrictAdmin(admin.ModelAdmin):
 
 
 @admin.register(Neighbourhood)
-class NeighbourhoodAdmin(admin.ModelAdmin):
+class NeighbourhoodAdmin(ImportedAreaAdmin):
     list_display = ("statcode", "year", "name", "district")
     list_filter = ("year",)
     search_fields = ("statcode", "name")

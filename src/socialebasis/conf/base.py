@@ -20,7 +20,7 @@ ALLOWED_HOSTS = config("ALLOWED_HOSTS", ["127.0.0.1", "localhost"], "Host names 
 DEMO_MODE = False
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "socialebasis.core.apps.AdminConfig",  # django.contrib.admin with our site (core/admin_site.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -29,9 +29,9 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
-    "axes",
+    "socialebasis.accounts.third_party.TOTPConfig",  # django_otp.plugins.otp_totp, named in Dutch
+    "socialebasis.accounts.third_party.StaticConfig",  # django_otp.plugins.otp_static, named in Dutch
+    "socialebasis.accounts.third_party.AxesConfig",  # axes, named in Dutch
     "socialebasis.core",
     "socialebasis.areas",
     "socialebasis.accounts",

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.contrib.staticfiles.apps import StaticFilesConfig as DjangoStaticFilesConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +14,13 @@ class CoreConfig(AppConfig):
         # The Celery signal handlers (request ids in tasks, the worker's heartbeat, task counts) and the database
         # metrics: connected in every process, the worker's too, which loads no middleware (ADR 0037).
         from . import metrics, request_log, worker_health  # noqa: F401
+
+
+class AdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with our site as `admin.site`: the second factor, Dutch titles, the import pages."""
+
+    default = False  # named in INSTALLED_APPS; not the default config of socialebasis.core
+    default_site = "socialebasis.core.admin_site.AdminSite"
 
 
 class StaticFilesConfig(DjangoStaticFilesConfig):

@@ -23,6 +23,9 @@ class FrameworkAdmin(admin.ModelAdmin):
     search_fields = ("municipality__name", "municipality__statcode")
     inlines = [FrameworkVersionInline]
 
+    def has_add_permission(self, request) -> bool:
+        return False  # a framework is made with its first version, on the framework page or by an import
+
     def get_readonly_fields(self, request, obj=None):
         return ("municipality",) if obj else ()
 

@@ -7,4 +7,6 @@ class IndicatorsConfig(AppConfig):
     verbose_name = _("Indicators")
 
     def ready(self) -> None:
-        from . import rules  # noqa: F401  (registers the permission rules of this app)
+        from . import importers, rules  # noqa: F401  (registers the permission rules of this app)
+
+        importers.register()  # the CBS import on the administration's import page

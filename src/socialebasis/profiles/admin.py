@@ -13,3 +13,6 @@ class NormAdmin(admin.ModelAdmin):
 class AgendaItemAdmin(admin.ModelAdmin):
     list_display = ["title", "district", "owner_name", "municipal_role", "status"]
     list_filter = ["status", "municipal_role"]
+
+    def has_add_permission(self, request) -> bool:
+        return False  # an item is made on its wijk's agenda page, where its district and owner are set

@@ -23,7 +23,7 @@ class Kind(models.TextChoices):
 class Upload(models.Model):
     # The id is in the file's address; it is random so that addresses cannot be guessed or counted, but the
     # permission check, not the id, decides who gets the file.
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = models.UUIDField(_("ID"), primary_key=True, default=uuid.uuid4, editable=False)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="uploads", verbose_name=_("owner")
     )

@@ -69,6 +69,8 @@ SIGN_UP_WINDOW_MINUTES = config("SIGN_UP_WINDOW_MINUTES", 60, "Minutes over whic
 SIGN_UP_LIMIT_PER_ADDRESS = config("SIGN_UP_LIMIT_PER_ADDRESS", 10, "Sign-ups per client address within the window.")
 
 OTP_TOTP_ISSUER = "Sociale Basis"
+# The admin never shows an authenticator app's secret key or its QR code (django-otp hides both with this).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # A member of staff links an authenticator app with the second step they already have, or with a one-time link an
 # administrator made (admin or `manage.py enrolment_link <username>`); the link works this long.
 ENROLMENT_LINK_HOURS = config("ENROLMENT_LINK_HOURS", 72, "Hours an enrolment link for the second step keeps working.")
