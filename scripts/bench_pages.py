@@ -34,7 +34,7 @@ from urllib.parse import urlsplit
 import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from production_shape import ROOT, BIN, ProductionShape, Steps  # noqa: E402
+from production_shape import BIN, ROOT, ProductionShape, Steps
 
 PAGES = [
     # (key, label, target share of the floor's requests/s, HTML limit in KB)
@@ -55,7 +55,8 @@ request = function()
     return wrk.format("GET", paths[(counter %% #paths) + 1])
 end
 done = function(summary, latency, requests)
-    io.write(string.format("BENCH requests=%%d duration_us=%%d p50_us=%%d p95_us=%%d p99_us=%%d non2xx=%%d errors=%%d\\n",
+    io.write(string.format(
+        "BENCH requests=%%d duration_us=%%d p50_us=%%d p95_us=%%d p99_us=%%d non2xx=%%d errors=%%d\\n",
         summary.requests, summary.duration, latency:percentile(50), latency:percentile(95),
         latency:percentile(99), summary.errors.status, summary.errors.connect + summary.errors.read
         + summary.errors.write + summary.errors.timeout))
@@ -153,15 +154,18 @@ def prepare(args, steps: Steps, *, staff: int = 0) -> tuple[ProductionShape, dic
     return shape, json.loads(plan_file.read_text())
 
 
-def html_sizes(shape: ProductionShape, paths: list[str]) -> tuple[float, int, set[int]]:
-    """Mean and largest body of the first paths (uncompressed, as wrk reads them), and the statuses seen."""
+def first_visits(shape: ProductionShape, paths: list[str]) -> tuple[float, int, set[int], float]:
+    """Every path once, one after the other, before wrk: mean and largest body (uncompressed, as wrk reads them),
+    the statuses seen, and the median time of a first visit (nothing cached yet for that path; one at a time)."""
     session = shape.session()
-    sizes, statuses = [], set()
-    for path in paths[:20]:
+    sizes, statuses, times = [], set(), []
+    for path in paths:
+        started = time.perf_counter()
         response = session.get(shape.base_url + path, timeout=60)
+        times.append((time.perf_counter() - started) * 1000)
         statuses.add(response.status_code)
         sizes.append(len(response.content))
-    return statistics.mean(sizes), max(sizes), statuses
+    return statistics.mean(sizes), max(sizes), statuses, statistics.median(times)
 
 
 def run_wrk(shape: ProductionShape, paths: list[str], args, folder: Path, key: str) -> dict:
@@ -195,13 +199,11 @@ def pages(args) -> int:
                 paths = plan["paths"][key]
                 if not paths:
                     raise SystemExit(f"no paths for {label}")
-                mean, largest, statuses = html_sizes(shape, paths)  # also warms each worker's caches a little
+                mean, largest, statuses, first = first_visits(shape, paths)  # also the warm-up
                 if statuses != {200}:
                     raise SystemExit(f"{label}: answers {sorted(statuses)} (expected 200 only)")
-                for path in paths[: args.warmup]:
-                    shape.session().get(shape.base_url + path, timeout=60)
                 figures = run_wrk(shape, paths, args, folder, key)
-                figures.update(html_mean=mean, html_max=largest)
+                figures.update(html_mean=mean, html_max=largest, first_ms=first)
                 results[key] = figures
                 print(
                     f"  measured {label}: {figures['rps']:.1f} requests/s, p95 {figures['p95_us'] / 1000:.1f} ms "
@@ -224,7 +226,11 @@ def report(results: dict, args) -> None:
         f"({args.workers} sync workers), {args.sample} paths per page in turn, "
         f"data set: {args.activities:,} activities"
     )
-    print(f"{'page':<30} {'req/s':>8} {'p50':>8} {'p95':>8} {'HTML':>9} {'ratio':>6} {'target':>7}  verdict  non-2xx")
+    print("first visit: median of one request at a time over every path before wrk (nothing cached for it yet)")
+    print(
+        f"{'page':<30} {'req/s':>8} {'p50':>8} {'p95':>8} {'HTML':>9} {'ratio':>6} {'target':>7}  {'verdict':<7}  "
+        f"non-2xx  first visit"
+    )
     for key, label, target, limit in PAGES:
         r = results[key]
         ratio = r["rps"] / floor
@@ -236,7 +242,7 @@ def report(results: dict, args) -> None:
         print(
             f"{label:<30} {r['rps']:>8.1f} {r['p50_us'] / 1000:>6.1f}ms {r['p95_us'] / 1000:>6.1f}ms "
             f"{r['html_mean'] / 1024:>7.1f}KB {ratio:>6.2f} {('>=' + format(target, '.0%')) if target else '':>7}"
-            f"  {', '.join(verdicts) or '-':<7}  {r['non2xx'] + r['errors']}"
+            f"  {', '.join(verdicts) or '-':<7}  {r['non2xx'] + r['errors']:>7}  {r['first_ms']:>8.1f}ms"
         )
     print("load average per measurement (before -> after):")
     for key, label, _t, _l in PAGES:
@@ -293,7 +299,8 @@ def load(args) -> int:
     for row in rows:
         print(
             f"{row['Name'][:44]:<44} {row['Request Count']:>6} {row['Failure Count']:>5} "
-            f"{float(row['Requests/s']):>7.1f} {row['50%']:>5}ms {row['95%']:>5}ms {float(row['Max Response Time']):>6.0f}ms"
+            f"{float(row['Requests/s']):>7.1f} {row['50%']:>5}ms {row['95%']:>5}ms "
+            f"{float(row['Max Response Time']):>6.0f}ms"
         )
     for failure in failures:
         print(f"  failure: {failure['Method']} {failure['Name']}: {failure['Error']} ({failure['Occurrences']}x)")
@@ -334,7 +341,6 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--duration", type=int, default=15, help="seconds per page")
-    parser.add_argument("--warmup", type=int, default=40, help="requests per page before measuring")
     parser.add_argument("--json", help="also write the figures to this file")
     parser.add_argument("--users", type=int, default=24, help="locust users (load)")
     parser.add_argument("--staff", type=int, default=4, help="staff sessions among them (load)")

@@ -13,11 +13,15 @@ import json
 import os
 import random
 import re
-from datetime import date, timedelta
+from pathlib import Path
 
 from locust import HttpUser, between, task
 
-PLAN = json.loads(open(os.environ["BENCH_PLAN"]).read()) if "BENCH_PLAN" in os.environ else {"paths": {}, "staff": []}
+from socialebasis.benchmarks import load_forms
+
+PLAN = (
+    json.loads(Path(os.environ["BENCH_PLAN"]).read_text()) if "BENCH_PLAN" in os.environ else {"paths": {}, "staff": []}
+)
 CA = os.environ.get("BENCH_CA", True)
 STAFF_SHARE = float(os.environ.get("BENCH_STAFF_SHARE", "0.15"))
 _staff = itertools.cycle(PLAN["staff"] or [None])
@@ -108,36 +112,12 @@ class Staff(HttpUser):
     @task(2)
     def add_activity(self):
         self.counter += 1
-        start = date.today() + timedelta(days=7)
-        self._post_form(
-            "/sociale-kaart/nieuw/activiteit/",
-            {
-                "municipality": self.account["municipality_id"],
-                "title": f"Wandelgroep belasting {self.counter}",
-                "description": "Iedere week lopen we samen een rondje door de wijk.",
-                "cost": "free",
-                "starts_at": f"{start.isoformat()} 10:00",
-                "duration_minutes": "90",
-                "themes": "sport",
-                "target_groups": "everyone",
-            },
-            "add activity",
-        )
+        data = load_forms.activity_form(self.counter, self.account["municipality_id"])
+        self._post_form("/sociale-kaart/nieuw/activiteit/", data, "add activity")
 
     @task(1)
     def add_agenda_item(self):
         self.counter += 1
         account = self.account
-        self._post_form(
-            f"/gemeenten/{account['municipality']}/wijken/{account['district']}/agenda/nieuw/",
-            {
-                "title": f"Meer ontmoeting in de wijk {self.counter}",
-                "evidence": "Eenzaamheid ligt hoger dan in de gemeente.",
-                "actions": "Een koffieochtend in het buurthuis.",
-                "owner_kind": "residents",
-                "owner_name": "Bewonersgroep",
-                "municipal_role": "stimuleren",
-                "start_date": date.today().isoformat(),
-            },
-            "add agenda item",
-        )
+        path = f"/gemeenten/{account['municipality']}/wijken/{account['district']}/agenda/nieuw/"
+        self._post_form(path, load_forms.agenda_form(self.counter), "add agenda item")

@@ -12,6 +12,7 @@ import random
 import time
 from datetime import timedelta
 from importlib import import_module
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
@@ -35,10 +36,13 @@ ORGANISATIONS_PER_MUNICIPALITY = 5
 STAFF_PREFIX = "bench-staff-"
 
 
-def build(stdout, activities: int = 1_000_000, profile_areas: int = bench_profiles.TARGET_AREAS) -> None:
-    """Everything, from scratch: the directory, then places and organisations, then the figures and summaries."""
+def build(
+    stdout, activities: int = 1_000_000, profile_areas: int = bench_profiles.TARGET_AREAS, municipalities=None
+) -> None:
+    """Everything, from scratch: the directory, then places and organisations, then the figures and summaries.
+    `municipalities` limits the set to the first so many (the test of this module)."""
     directory = bench_directory.Command(stdout=stdout)
-    directory._build(activities, SEED)
+    directory._build(activities, SEED, municipalities)
     started = time.perf_counter()
     places, organisations = _places_and_organisations()
     stdout.write(f"{places:,} plekken en {organisations:,} organisaties ({time.perf_counter() - started:.1f} s)")
@@ -151,8 +155,9 @@ def sample(count: int = 200) -> dict[str, list[str]]:
     organisations = list(Organisation.objects.filter(status="published").values_list("pk", flat=True))
     districts = list(District.objects.values_list("municipality__statcode", "statcode"))
     searches = []
-    for _kind, params in directory_data.query_mix(count, directory_data.municipality_cells(), SEED):
-        searches.append("/sociale-kaart/?" + "&".join(f"{key}={value}".replace(" ", "+") for key, value in params.items()))
+    cells = directory_data.municipality_cells()[: Municipality.objects.count()]
+    for _kind, params in directory_data.query_mix(count, cells, SEED):
+        searches.append("/sociale-kaart/?" + urlencode(params))
     district_picks = [rng.choice(districts) for _ in range(count)]
     return {
         "floor": [f"/bench/floor/{pk}/" for pk in activities],

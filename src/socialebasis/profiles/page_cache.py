@@ -49,7 +49,7 @@ def key_for(request, statcode: str, district_code: str, year: int | None) -> str
         return None
     try:
         site, municipality = _stamps(statcode)
-    except Exception:  # noqa: BLE001 - a cache that is down: render as if there were none
+    except Exception:  # a cache that is down: render as if there were none
         logger.warning("profile cache unavailable", exc_info=True)
         return None
     if site is None or municipality is None:
@@ -62,7 +62,7 @@ def get(key: str | None):
         return None
     try:
         return cache.get(key)
-    except Exception:  # noqa: BLE001
+    except Exception:
         logger.warning("profile cache unavailable", exc_info=True)
         return None
 
@@ -72,7 +72,7 @@ def put(key: str | None, value) -> None:
         return
     try:
         cache.set(key, value, KEPT_FOR)
-    except Exception:  # noqa: BLE001
+    except Exception:
         logger.warning("profile cache unavailable", exc_info=True)
 
 
@@ -81,10 +81,10 @@ def changed(statcodes=None) -> None:
     keys = [SITE] if statcodes is None else [_municipality_key(code) for code in statcodes]
     try:
         cache.set_many({key: uuid.uuid4().hex for key in keys}, KEPT_FOR)
-    except Exception:  # noqa: BLE001
+    except Exception:
         # The stamps could not be replaced: drop them, so that pages made before are not found by their stamps.
         logger.error("profile cache: a change could not be recorded", exc_info=True)
         try:
             cache.delete_many(keys)
-        except Exception:  # noqa: BLE001
+        except Exception:
             logger.error("profile cache: stale pages may be served until the cache answers again", exc_info=True)

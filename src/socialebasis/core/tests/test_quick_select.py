@@ -8,10 +8,14 @@ from socialebasis.core.forms import QuickSelect
 CHOICES = [("", "any"), ("GM0344", "Utrecht"), ("GM0363", 'Amsterdam & "Zuid" <oost>'), (7, "zeven")]
 
 
-@pytest.mark.parametrize("value", [None, "", "GM0344", 'GM0363', 7, "7", "unknown"])
+@pytest.mark.parametrize("value", [None, "", "GM0344", "GM0363", 7, "7", "unknown"])
 @pytest.mark.parametrize(
     "attrs",
-    [None, {"class": "utrecht-select", "id": "id_municipality"}, {"required": True, "disabled": False, "data-x": 'a"b'}],
+    [
+        None,
+        {"class": "utrecht-select", "id": "id_municipality"},
+        {"required": True, "disabled": False, "data-x": 'a"b'},
+    ],
 )
 def test_quick_select_renders_what_djangos_select_renders(value, attrs):
     quick = QuickSelect(choices=CHOICES, attrs={"class": "utrecht-select utrecht-select--html-select"})

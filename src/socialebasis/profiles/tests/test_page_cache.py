@@ -64,9 +64,7 @@ def test_the_public_never_gets_the_staff_page_nor_staff_the_public_one(client, h
     assert NEW_ITEM not in public_first and NEW_ITEM not in public_after
 
 
-def test_a_recompute_of_the_summaries_makes_the_public_page_again(
-    client, heusden, django_capture_on_commit_callbacks
-):
+def test_a_recompute_of_the_summaries_makes_the_public_page_again(client, heusden, django_capture_on_commit_callbacks):
     _page, first_queries = _visit(client)
     with django_capture_on_commit_callbacks(execute=True):
         summaries.recompute(["GM0797"])
