@@ -16,7 +16,7 @@ PYTEST_ARGS ?=
 # Tests run in parallel processes (pytest-xdist), one per core by default; each has its own test database.
 PYTEST_WORKERS ?= auto
 
-.PHONY: prod-deps prod-check prod-serve env-table demo test install system-deps test-deps lint lint-api checks test-postgres test-sqlite schema messages clean bench-profiles bench-directory
+.PHONY: prod-deps prod-check prod-serve env-table demo test install system-deps test-deps lint lint-api checks test-postgres test-sqlite schema messages clean bench-profiles bench-directory bench-pages bench-load bench-deps
 
 demo: install
 	$(MANAGE) migrate --noinput -v 0
@@ -125,6 +125,20 @@ BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/socialebasis_profiles_bench
 BENCH_ARGS ?=
 bench-profiles: install
 	DATABASE_URL=$(BENCH_PG_URL) DB_STATEMENT_TIMEOUT_MS=0 DJANGO_SETTINGS_MODULE=socialebasis.conf.test $(MANAGE) bench_profiles $(BENCH_ARGS)
+
+# Pages through the production shape (docs/performance.md "## Pages", ADR 0038): builds the national data set once in
+# its own database (BENCH_PAGES_URL; the name must end in _bench), starts nginx + gunicorn on it with the bench
+# settings, and measures each page and the floor (one query) with wrk from 127.0.0.1.
+BENCH_PAGES_URL ?= postgres://postgres@127.0.0.1:5432/socialebasis_pages_bench
+bench-pages: install bench-deps
+	BENCH_PAGES_URL=$(BENCH_PAGES_URL) $(BIN)/python scripts/bench_pages.py pages $(BENCH_ARGS)
+
+# A bounded locust run (two minutes) of residents searching and reading and staff writing, on the same shape and data.
+bench-load: install bench-deps
+	BENCH_PAGES_URL=$(BENCH_PAGES_URL) $(BIN)/python scripts/bench_pages.py load $(BENCH_ARGS)
+
+bench-deps: prod-deps
+	@command -v wrk >/dev/null || $(MAKE) --no-print-directory system-deps NEED=wrk
 
 clean:
 	rm -rf $(VENV) node_modules var

@@ -9,6 +9,15 @@ ROOT = Path(__file__).resolve().parent
 DATA = ROOT / "data"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: a page cached for one test's rows (the public wijk profile, ADR 0038)
+    must not be served in the next test, whose database starts empty again."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def seed_areas(db):
     """The four municipalities with their 81 real wijken (2023), Heusden's own division and their 4-digit postcodes.

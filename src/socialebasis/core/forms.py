@@ -1,6 +1,8 @@
 """Forms look the same everywhere: the NL Design System (Utrecht) classes on every input a form renders."""
 
 from django import forms
+from django.utils.html import conditional_escape, escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_noop
 
 # Django's own words on our pages that Django ships without Dutch: named here so that `make messages` keeps them in
@@ -24,11 +26,49 @@ def utrecht_class(widget: forms.Widget) -> str:
 
 
 class StyledFormMixin:
-    """Give every widget its Utrecht class, unless the form set a class itself."""
+    """Give every widget its Utrecht class, unless the form set a class itself; plain selects become QuickSelect."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             if isinstance(field.widget, forms.HiddenInput):
                 continue
+            if type(field.widget) is forms.Select:
+                field.widget.__class__ = QuickSelect  # the same HTML, without a template per option (ADR 0038)
             field.widget.attrs.setdefault("class", utrecht_class(field.widget))
+
+
+class QuickSelect(forms.Select):
+    """A select that writes exactly what Django's Select template writes, in Python.
+
+    Django renders every option through two included templates; a list of all 342 municipalities then costs more
+    than the rest of the search page (docs/adr/0038-pages-as-fast-as-the-api.md). Lists with option groups are left
+    to Django. core/tests/test_quick_select.py holds it to Django's output.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        choices = list(self.choices)  # once: a model choice field's choices are a query
+        if any(isinstance(label, list | tuple) for _value, label in choices):
+            return super().render(name, value, attrs, renderer)  # option groups: Django's own rendering
+        chosen = self.format_value(value)
+        parts = [f'<select name="{escape(name)}"{_attributes(self.build_attrs(self.attrs, attrs))}>']
+        has_selected = False
+        for option_value, label in choices:
+            text = "" if option_value is None else str(option_value)
+            selected = not has_selected and text in chosen  # as Django's optgroups(): the first match only
+            has_selected |= selected
+            parts.append(
+                f'\n  <option value="{escape(text)}"{" selected" if selected else ""}>{conditional_escape(label)}'
+                "</option>\n"
+            )
+        parts.append("\n</select>")
+        return mark_safe("".join(parts))  # noqa: S308 - the name, values, labels and attributes are escaped above
+
+
+def _attributes(attrs: dict) -> str:
+    """Django's widgets/attrs.html: ` name="value"`, a bare ` name` for True, nothing for False."""
+    return "".join(
+        f" {escape(name)}" if value is True else f' {escape(name)}="{escape(str(value))}"'
+        for name, value in attrs.items()
+        if value is not False
+    )

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from socialebasis.areas.models import District, Municipality
 from socialebasis.areas.selectors import district_of_postcode, municipality_of_postcode, postcode_digits, postcode_point
 from socialebasis.core.dates import FIRST_YEAR, LAST_YEAR, MESSAGE, in_window, validate_in_window
-from socialebasis.core.forms import StyledFormMixin, utrecht_class
+from socialebasis.core.forms import QuickSelect, StyledFormMixin, utrecht_class
 from socialebasis.core.roles import Role, has_role, is_administrator
 from socialebasis.frameworks.selectors import names_in_force
 
@@ -74,7 +74,7 @@ class ActivitySearchForm(StyledFormMixin, forms.Form):
         """
         fields = [("municipality", municipalities), ("district", districts), ("sphere", spheres)]
         for name, choices in fields:
-            widget = forms.Select(choices=_with_any(choices))
+            widget = QuickSelect(choices=_with_any(choices))
             widget.attrs["class"] = utrecht_class(widget)
             self.fields[name].widget = widget
         # Validation made the bound fields already: give the help to them.

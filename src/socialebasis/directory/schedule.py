@@ -341,9 +341,29 @@ def occurrences(
     return found
 
 
+_NEXT: dict[tuple, tuple] = {}  # key -> (when computed, the dates)
+_NEXT_KEPT = 20_000  # schedules remembered per process; the memory is emptied when it grows beyond
+
+
 def next_dates(starts_at, rule: str, exceptions, count: int = 5, after=None, work: Work | None = None) -> list:
-    """The next `count` start times after `after` (now by default), within the horizon."""
-    return occurrences(starts_at, rule, exceptions, after=after, limit=count, work=work)
+    """The next `count` start times after `after` (now by default), within the horizon.
+
+    From now, the answer is remembered per process: it stays the same until its first date has passed (a full
+    answer ends well before the horizon, which only moves later). Expanding a rule takes milliseconds, more than the
+    rest of an activity page (docs/adr/0038-pages-as-fast-as-the-api.md)."""
+    if after is not None or work is not None or starts_at is None:
+        return occurrences(starts_at, rule, exceptions, after=after, limit=count, work=work)
+    key = (starts_at, rule, repr(exceptions), count, timezone.get_current_timezone_name())
+    remembered = _NEXT.get(key)
+    now = timezone.now()
+    if remembered is not None and remembered[0] <= now < remembered[1][0]:
+        return list(remembered[1])
+    dates = occurrences(starts_at, rule, exceptions, after=now, limit=count)
+    if len(dates) == count and count > 0:  # fewer: a later horizon may add dates, so it is not kept
+        if len(_NEXT) >= _NEXT_KEPT:
+            _NEXT.clear()
+        _NEXT[key] = (now, dates)
+    return list(dates)
 
 
 def check_rule(rule: str, starts_at: datetime, work: Work | None = None) -> Rule:

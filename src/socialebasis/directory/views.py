@@ -238,7 +238,9 @@ def _verdict_label(verdict: str) -> str:
 
 def activity_detail(request, pk: int):
     activity = get_object_or_404(
-        selectors.activities_for(request.user).select_related("municipality", "district", "place", "organisation"),
+        selectors.activities_for(request.user)
+        .select_related("municipality", "district", "place", "organisation")
+        .defer("municipality__boundary", "district__boundary"),
         pk=pk,
     )
     moderates = can(request.user, "directory.moderate_activity", activity)
@@ -268,7 +270,10 @@ def activity_calendar(request, pk: int):
 
 
 def place_detail(request, pk: int):
-    place = get_object_or_404(selectors.places_for(request.user).select_related("district", "organisation"), pk=pk)
+    place = get_object_or_404(
+        selectors.places_for(request.user).select_related("district", "organisation").defer("district__boundary"),
+        pk=pk,
+    )
     activities = selectors.activities_for(request.user).filter(place=place).order_by("title")
     services.record_staff_read(request.user, place, via="page")
     return render(

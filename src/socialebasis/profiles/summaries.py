@@ -15,8 +15,11 @@ direction (Mantelzorger) are only "notably different". Counts and absolute numbe
 compares the latest with the first year by the same rule.
 """
 
+from functools import partial
+
 from django.db import connection, transaction
 
+from . import page_cache
 from .models import ProfileSummary
 
 
@@ -150,4 +153,6 @@ def recompute(municipalities: list[str] | None = None) -> int:
         scope = ProfileSummary.objects.all()
         if codes is not None:
             scope = scope.filter(area__municipality_code__in=codes)
+        # Raw SQL sends no signals: the cached public profiles are told here, once the new summaries are committed.
+        transaction.on_commit(partial(page_cache.changed, codes))
         return scope.count()

@@ -7,7 +7,7 @@ from django.db import transaction
 
 from socialebasis.areas.models import Municipality
 from socialebasis.indicators import services as indicator_services
-from socialebasis.profiles import summaries
+from socialebasis.profiles import page_cache, summaries
 from socialebasis.profiles.models import ProfileSummary
 
 pytestmark = pytest.mark.django_db
@@ -22,6 +22,11 @@ MONITOR = (
 def _monitor(municipality):
     upload = SimpleUploadedFile("msk.csv", MONITOR.encode(), content_type="text/csv")
     return indicator_services.import_own_monitor(municipality, upload, monitor_name="Monitor Sociale Kracht")
+
+
+def _tasks(queued):
+    """The callbacks queued for after the commit, less the cached profile pages' new stamps (page_cache.py)."""
+    return [callback for callback in queued if getattr(callback, "func", None) is not page_cache.changed]
 
 
 def _rows(codes):
@@ -44,8 +49,8 @@ def test_an_import_recomputes_only_its_municipalitys_profiles_and_only_after_com
     with django_capture_on_commit_callbacks() as queued:
         _monitor(vijfheerenlanden)
         assert not ProfileSummary.objects.filter(indicator__key__startswith="msk").exists()  # nothing yet
-    assert len(queued) == 1
-    queued[0]()  # the transaction committed: the queued task runs (eagerly here, on the worker in production)
+    assert len(_tasks(queued)) == 1
+    _tasks(queued)[0]()  # the transaction committed: the queued task runs (eagerly here, on the worker in production)
 
     assert ProfileSummary.objects.get(area__code="WK196105", indicator__key__startswith="msk").value == 7.9
     assert set(ProfileSummary.objects.filter(area__municipality_code="GM0797").values_list("trend", flat=True)) == {
@@ -58,7 +63,7 @@ def test_an_import_that_rolls_back_queues_no_recompute(seed_areas, django_captur
     with django_capture_on_commit_callbacks() as queued, pytest.raises(RuntimeError), transaction.atomic():
         _monitor(vijfheerenlanden)
         raise RuntimeError("something later in the same transaction fails")
-    assert queued == []
+    assert queued == []  # not even new stamps for the cached pages
     assert not ProfileSummary.objects.filter(indicator__key__startswith="msk").exists()
 
 
@@ -98,5 +103,5 @@ def test_a_new_framework_version_reassesses_that_municipalitys_activities_after_
     with django_capture_on_commit_callbacks(execute=True) as queued:
         framework_services.create_version(heusden, document, valid_from=timezone.localdate(), note="herzien")
         assert Activity.objects.get(pk=activity.pk).assessment_verdict == ""  # not inside the transaction
-    assert len(queued) == 1
+    assert len(_tasks(queued)) == 1
     assert Activity.objects.get(pk=activity.pk).assessment_verdict != ""

@@ -70,7 +70,8 @@ class Command(BaseCommand):
                 admin.execute(f'CREATE DATABASE "{database["NAME"]}"')  # name checked above: ends in _bench
                 self.stdout.write(f"database {database['NAME']} aangemaakt")
 
-    def _build(self, count: int, seed: int) -> None:
+    def _build(self, count: int, seed: int, municipalities: int | None = None) -> None:
+        """`municipalities`: only the first so many (the page benchmark's test builds a small set)."""
         started = time.perf_counter()
         with transaction.atomic():
             with connection.cursor() as cursor:
@@ -79,7 +80,7 @@ class Command(BaseCommand):
                     "areas_neighbourhood, areas_ownarea_districts, areas_ownarea_neighbourhoods, areas_ownarea, "
                     "areas_areadivision, areas_district, areas_municipality CASCADE"
                 )
-            cells = bench.municipality_cells()
+            cells = bench.municipality_cells()[:municipalities]
             municipalities = Municipality.objects.bulk_create(
                 [Municipality(statcode=c[0], name=c[1], boundary_year=2023) for c in cells]
             )

@@ -68,23 +68,24 @@ class Command(BaseCommand):
 
     # Building ------------------------------------------------------------------------------------------------
 
-    def _build(self) -> int:
+    def _build(self, reuse_areas: bool = False, target_areas: int = TARGET_AREAS) -> int:
+        """The synthetic values; with `reuse_areas` the municipalities and wijken already there (the directory's,
+        for `make bench-pages`) get the figures instead of new ones, so the rows that refer to them stay."""
         from socialebasis.areas.models import District, Municipality
         from socialebasis.indicators.models import Area, ImportRun, Indicator, Source
         from socialebasis.profiles.models import ProfileSummary
 
         rng = random.Random(SEED)
+        tables = [
+            ProfileSummary._meta.db_table,
+            "indicators_indicatorvalue",
+            "indicators_importrun",
+            "indicators_area",
+            "indicators_indicator",
+            "indicators_source",
+        ]
         with connection.cursor() as cursor:
-            for table in (
-                ProfileSummary._meta.db_table,
-                "indicators_indicatorvalue",
-                "indicators_importrun",
-                "indicators_area",
-                "indicators_indicator",
-                "indicators_source",
-                "areas_district",
-                "areas_municipality",
-            ):
+            for table in tables if reuse_areas else [*tables, "areas_district", "areas_municipality"]:
                 cursor.execute(f"TRUNCATE {table} CASCADE")
         source = Source.objects.create(key="bench", name="Synthetisch", attribution="Bron: synthetische benchmark")
         run = ImportRun.objects.create(source=source, kind="bench", filename="bench")
@@ -100,14 +101,18 @@ class Command(BaseCommand):
             )
             for i in range(INDICATORS)
         )
-        municipalities = Municipality.objects.bulk_create(
-            Municipality(statcode=f"GM{m:04d}", name=f"Gemeente {m}") for m in range(1, MUNICIPALITIES + 1)
-        )
-        districts = District.objects.bulk_create(
-            District(statcode=f"WK{m.statcode[2:]}{d:02d}", year=DIVISION_YEAR, name=f"Wijk {d}", municipality=m)
-            for m in municipalities
-            for d in range(DISTRICTS_PER_MUNICIPALITY)
-        )
+        if reuse_areas:
+            municipalities = list(Municipality.objects.order_by("statcode"))
+            districts = list(District.objects.filter(year=DIVISION_YEAR).order_by("statcode"))
+        else:
+            municipalities = Municipality.objects.bulk_create(
+                Municipality(statcode=f"GM{m:04d}", name=f"Gemeente {m}") for m in range(1, MUNICIPALITIES + 1)
+            )
+            districts = District.objects.bulk_create(
+                District(statcode=f"WK{m.statcode[2:]}{d:02d}", year=DIVISION_YEAR, name=f"Wijk {d}", municipality=m)
+                for m in municipalities
+                for d in range(DISTRICTS_PER_MUNICIPALITY)
+            )
         country = Area.objects.create(code="NL01", division_year=DIVISION_YEAR, level="land", name="Nederland")
         gm_areas = Area.objects.bulk_create(
             Area(
@@ -134,7 +139,7 @@ class Command(BaseCommand):
             )
             for d in districts
         )
-        remaining = TARGET_AREAS - 1 - len(gm_areas) - len(wk_areas)
+        remaining = max(0, target_areas - 1 - len(gm_areas) - len(wk_areas))
         per_district = remaining // len(wk_areas) + 1
         bu = []
         for w in wk_areas:

@@ -1,0 +1,34 @@
+"""What staff fill in during the load run (locustfile.py); the test of the page benchmark posts the same forms.
+
+Free of Django: locust imports this module in its own process, without the application.
+"""
+
+from datetime import date, timedelta
+
+
+def activity_form(number: int, municipality_id: int) -> dict:
+    """What a member of staff fills in for a new activity in the load run (the test posts the same)."""
+    start = date.today() + timedelta(days=7)
+    return {
+        "municipality": str(municipality_id),
+        "title": f"Wandelgroep belasting {number}",
+        "description": "Iedere week lopen we samen een rondje door de wijk.",
+        "cost": "free",
+        "starts_at": f"{start.isoformat()} 10:00",
+        "duration_minutes": "90",
+        "themes": "sport",
+        "target_groups": "everyone",
+    }
+
+
+def agenda_form(number: int) -> dict:
+    """What a policy officer fills in for a new opgave on a wijk's sociale agenda in the load run."""
+    return {
+        "title": f"Meer ontmoeting in de wijk {number}",
+        "evidence": "Eenzaamheid ligt hoger dan in de gemeente.",
+        "actions": "Een koffieochtend in het buurthuis.",
+        "owner_kind": "residents",
+        "owner_name": "Bewonersgroep",
+        "municipal_role": "stimuleren",
+        "start_date": date.today().isoformat(),
+    }
