@@ -374,15 +374,29 @@ def weekday_mask(starts_at: datetime | None, rule: str, exceptions, work: Work |
     return mask
 
 
+def has_dates_to_come(activity, duration: timedelta) -> bool:
+    """Whether the activity is going on or has a date after now: its first time lies ahead, or its schedule
+    has a date within the horizon."""
+    now = timezone.now()
+    if activity.starts_at + duration > now:
+        return True
+    return bool(occurrences(activity.starts_at, activity.recurrence, activity.exceptions, after=now - duration, limit=1))
+
+
 def add_event(calendar: Calendar, activity, url: str) -> None:
+    """The activity as one event (with its rule and skipped days), only while it has a date to come: an
+    activity without planned dates would otherwise show up in a calendar on a day long gone."""
     if activity.starts_at is None or not in_window(_local(activity.starts_at)):
+        return
+    duration = timedelta(minutes=activity.duration_minutes or 60)
+    if not has_dates_to_come(activity, duration):
         return
     event = Event()
     event.add("uid", f"activity-{activity.pk}@socialebasis")
     event.add("summary", activity.title)
     event.add("description", f"{activity.description}\n\n{url}".strip())
     event.add("dtstart", activity.starts_at)
-    event.add("dtend", activity.starts_at + timedelta(minutes=activity.duration_minutes or 60))
+    event.add("dtend", activity.starts_at + duration)
     event.add("dtstamp", activity.updated_at or timezone.now())
     event.add("url", url)
     if activity.place_id:
