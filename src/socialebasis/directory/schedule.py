@@ -380,7 +380,8 @@ def has_dates_to_come(activity, duration: timedelta) -> bool:
     now = timezone.now()
     if activity.starts_at + duration > now:
         return True
-    return bool(occurrences(activity.starts_at, activity.recurrence, activity.exceptions, after=now - duration, limit=1))
+    after = now - duration
+    return bool(occurrences(activity.starts_at, activity.recurrence, activity.exceptions, after=after, limit=1))
 
 
 def add_event(calendar: Calendar, activity, url: str) -> None:

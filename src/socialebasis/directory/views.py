@@ -148,9 +148,7 @@ def search_tabs(request, current: str) -> list[dict]:
         if request.GET.get(name):
             shared[name] = request.GET[name]
     suffix = f"?{shared.urlencode()}" if shared else ""
-    return [
-        {"label": label, "url": reverse(name) + suffix, "current": name == current} for name, label in SEARCH_TABS
-    ]
+    return [{"label": label, "url": reverse(name) + suffix, "current": name == current} for name, label in SEARCH_TABS]
 
 
 def _entry_list(request, *, current, kinds, with_place, search, title, intro, counted):

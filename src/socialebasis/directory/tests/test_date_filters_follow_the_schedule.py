@@ -1,4 +1,4 @@
-""""Vandaag", "deze week" and "dit weekend": periods in Dutch local time, matched against each activity's dates."""
+""" "Vandaag", "deze week" and "dit weekend": periods in Dutch local time, matched against each activity's dates."""
 
 from datetime import UTC, datetime, timedelta
 
@@ -37,9 +37,9 @@ def test_periods_are_counted_in_dutch_time_even_when_the_clock_is_read_in_utc():
     # 23:30 UTC on Wednesday is already Thursday 00:30 in the Netherlands.
     late = datetime(2026, 12, 2, 23, 30, tzinfo=UTC)
     start, end = date_window("today", late)
-    assert end == datetime(2026, 12, 4, tzinfo=AMSTERDAM)
+    assert start == late and end == datetime(2026, 12, 4, tzinfo=AMSTERDAM)
     # The week of the change to winter time (Sunday 25 October 2026) still ends at local midnight.
-    start, end = date_window("week", datetime(2026, 10, 21, 12, tzinfo=AMSTERDAM))
+    _start, end = date_window("week", datetime(2026, 10, 21, 12, tzinfo=AMSTERDAM))
     assert end == datetime(2026, 10, 26, tzinfo=AMSTERDAM) and end.utcoffset() == timedelta(hours=1)
 
 
