@@ -30,7 +30,7 @@ def _assert_results_first(page: Page, viewport: dict) -> None:
     expect(heading).to_be_visible()
     box = heading.bounding_box()
     # The heading with the number found lies wholly within the first screen …
-    assert 0 <= box["y"] and box["y"] + box["height"] <= viewport["height"], box
+    assert box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"], box
     # … and before the folded form and the map (on a phone too: the list comes before the map).
     for later in ("details.sb-refine", "#directory-map:not([hidden])", ".sb-map__status"):
         top = _top(page, later)
@@ -39,9 +39,7 @@ def _assert_results_first(page: Page, viewport: dict) -> None:
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-@pytest.mark.parametrize(
-    "path", ["/sociale-kaart/", "/sociale-kaart/plekken/"], ids=["activities", "places"]
-)
+@pytest.mark.parametrize("path", ["/sociale-kaart/", "/sociale-kaart/plekken/"], ids=["activities", "places"])
 def test_after_a_search_the_results_are_the_first_thing_on_the_screen(site, demo, new_page, viewport, path):
     page = new_page(javascript=True)
     page.set_viewport_size(viewport)

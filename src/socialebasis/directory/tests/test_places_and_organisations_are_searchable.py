@@ -40,9 +40,7 @@ def test_the_main_menu_leads_to_a_search_of_meeting_places(client, places):
 
 
 def test_places_are_found_by_word_kind_and_access(client, places):
-    assert _listed(client.get(reverse("directory:places"), {"q": "voorde"}).content.decode()) == [
-        "Buurthuis De Voorde"
-    ]
+    assert _listed(client.get(reverse("directory:places"), {"q": "voorde"}).content.decode()) == ["Buurthuis De Voorde"]
     assert _listed(client.get(reverse("directory:places"), {"kind": "open_space"}).content.decode()) == [
         "Speeltuin Oost"
     ]
@@ -66,9 +64,9 @@ def test_organisations_are_found_by_word_and_kind_and_tabs_keep_the_words(client
     html = client.get(reverse("directory:organisations"), {"q": "pakketten"}).content.decode()
     assert _listed(html) == ["Voedselbank Heusden"]
     assert "1 organisatie gevonden" in html
-    assert _listed(
-        client.get(reverse("directory:organisations"), {"kind": "association"}).content.decode()
-    ) == ["Zangvereniging Kwinkslag"]
+    assert _listed(client.get(reverse("directory:organisations"), {"kind": "association"}).content.decode()) == [
+        "Zangvereniging Kwinkslag"
+    ]
     tabs = re.search(r'<nav class="sb-search-tabs".*?</nav>', html, re.S).group(0)
     assert f'href="{reverse("directory:list")}?q=pakketten"' in tabs
     assert f'aria-current="page" href="{reverse("directory:organisations")}?q=pakketten"' in tabs
