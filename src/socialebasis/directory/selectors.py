@@ -24,7 +24,7 @@ from socialebasis.core.roles import STAFF_ROLES, has_role, is_administrator, is_
 from socialebasis.core.sql import array_literal
 
 from .models import Activity, MeetingPlace, Organisation, Revision, RevisionStatus, Synonym
-from .schedule import occurrences
+from .schedule import occurs_between
 from .vocabulary import PUBLIC_STATUSES, Accessibility, DateRange
 
 TENTH = Decimal("0.1")
@@ -313,12 +313,19 @@ def _on_dates(queryset: QuerySet, when: str, now: datetime | None) -> QuerySet:
     """
     start, end = date_window(when, now)
     possible = Q(starts_at__lt=end) & (~Q(recurrence="") | Q(starts_at__gte=start - LONGEST_ONE_OFF))
+    # A weekly or daily rule happens on the weekdays of its stored mask (derived from its next dates), so only
+    # those with one of the period's weekdays can match; other rules (monthly, yearly, one-off) shift weekday
+    # over time and are left to the schedule.
+    days, bits = start.date(), 0
+    while days < end.date() or (days == end.date() and end.time() != clock()):
+        bits |= 1 << days.weekday()
+        days += timedelta(days=1)
+    regular = Q(recurrence__icontains="FREQ=WEEKLY") | Q(recurrence__icontains="FREQ=DAILY")
+    possible &= ~regular | Q(GreaterThan(F("weekdays").bitand(bits), 0))
     rows = queryset.filter(possible).values_list("pk", "starts_at", "recurrence", "exceptions", "duration_minutes")
     found = []
     for pk, starts_at, recurrence, exceptions, minutes in rows:
-        after = start - timedelta(minutes=minutes or 0)
-        first = occurrences(starts_at, recurrence, exceptions, after=after, limit=1, horizon=end - after)
-        if first and first[0] < end:
+        if occurs_between(starts_at, recurrence, exceptions, start, end, timedelta(minutes=minutes or 0)):
             found.append(pk)
     if connection.vendor == "postgresql":
         chosen = RawSQL(

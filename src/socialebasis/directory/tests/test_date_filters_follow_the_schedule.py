@@ -119,3 +119,43 @@ def test_the_api_takes_the_same_date_filter_and_refuses_another_word(client, see
     assert [row["title"] for row in rows] == ["Zo meteen"]
     refused = client.get("/api/v1/activities", {"when": "morgen"})
     assert refused.status_code == 400 and "when" in refused.content.decode()
+
+
+RULES = [
+    "",
+    "FREQ=WEEKLY",
+    "FREQ=WEEKLY;BYDAY=TU,SA",
+    "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE",
+    "FREQ=DAILY;BYHOUR=9,19",
+    "FREQ=MONTHLY;BYDAY=1WE",
+    "FREQ=MONTHLY;BYDAY=-1FR",
+    "FREQ=MONTHLY;BYMONTHDAY=5",
+    "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
+    "FREQ=YEARLY;BYMONTH=12;BYDAY=1SA",
+    "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",
+    "FREQ=WEEKLY;BYDAY=SU;COUNT=40",
+    "FREQ=WEEKLY;BYDAY=TH;UNTIL=20261203T120000Z",
+]
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_the_quick_period_check_agrees_with_the_next_dates(rule):
+    """occurs_between reads only the period's days for most rules; it must answer as the full expansion does."""
+    from socialebasis.directory.schedule import occurrences, occurs_between
+
+    starts = [datetime(2025, 12, 30, 10, tzinfo=AMSTERDAM), datetime(2026, 11, 30, 23, 30, tzinfo=AMSTERDAM)]
+    moments = [WEDNESDAY + timedelta(hours=hours) for hours in range(-40, 24 * 20, 31)]
+    for starts_at in starts:
+        for now in moments:
+            for when in ("today", "week", "weekend"):
+                start, end = date_window(when, now)
+                for duration in (timedelta(hours=3),):
+                    after = start - duration
+                    first = occurrences(starts_at, rule, ["2026-12-05"], after=after, limit=1, horizon=end - after)
+                    expected = bool(first) and first[0] < end
+                    assert occurs_between(starts_at, rule, ["2026-12-05"], start, end, duration) == expected, (
+                        starts_at,
+                        now,
+                        when,
+                        duration,
+                    )
