@@ -22,10 +22,26 @@ def directory(site):
         "activity": f"/sociale-kaart/activiteiten/{activity.pk}/",
         "place": f"/sociale-kaart/plekken/{MeetingPlace.objects.get(external_id='demo-place-park').pk}/",
         "organisation": f"/sociale-kaart/organisaties/{Organisation.objects.get(external_id='demo-org-haren').pk}/",
+        "this-weekend": "/sociale-kaart/?when=weekend&postcode=5251",
+        "places": "/sociale-kaart/plekken/",
+        "places-near": "/sociale-kaart/plekken/?postcode=5251&radius=10",
+        "organisations": "/sociale-kaart/organisaties/?municipality=GM0797",
     }
 
 
-PAGES = ["list", "search", "nothing-found", "invalid-search", "activity", "place", "organisation"]
+PAGES = [
+    "list",
+    "search",
+    "nothing-found",
+    "invalid-search",
+    "activity",
+    "place",
+    "organisation",
+    "this-weekend",
+    "places",
+    "places-near",
+    "organisations",
+]
 
 
 @pytest.mark.parametrize("name", PAGES)

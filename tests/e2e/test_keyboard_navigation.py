@@ -12,7 +12,8 @@ SKIP_LINK = ("A", "Direct naar de inhoud")
 SIGNED_OUT_HEADER = [
     ("A", "Sociale Basis"),
     ("A", "Gemeenten"),
-    ("A", "Activiteiten en plekken"),
+    ("A", "Activiteiten"),
+    ("A", "Plekken"),
     ("A", "Inloggen"),
     ("A", "Aanmelden"),
     ("BUTTON", "English"),
@@ -20,7 +21,8 @@ SIGNED_OUT_HEADER = [
 SIGNED_IN_HEADER = [
     ("A", "Sociale Basis"),
     ("A", "Gemeenten"),
-    ("A", "Activiteiten en plekken"),
+    ("A", "Activiteiten"),
+    ("A", "Plekken"),
     ("A", "Berichten"),
     ("A", "Mijn account"),
     ("BUTTON", "Uitloggen"),

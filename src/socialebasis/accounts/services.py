@@ -1,6 +1,7 @@
 """Writes for accounts: the second step (enrolment links, authenticator apps, recovery codes) and the demo accounts."""
 
 import hashlib
+import math
 import re
 import secrets
 from base64 import b32encode
@@ -17,6 +18,7 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
+from django_otp import devices_for_user
 from django_otp import login as otp_login
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -141,7 +143,10 @@ def confirm_totp_device(request, device: TOTPDevice, token: str, *, link: Enrolm
             raise EnrolmentNotAllowed("The enrolment link was used or has expired.")
     elif not user.is_verified():
         raise EnrolmentNotAllowed("Linking an authenticator needs the second step or an enrolment link.")
-    if device.user_id != user.pk or device.confirmed or not device.verify_token(token):
+    if device.user_id != user.pk or device.confirmed:
+        return []
+    _forgive_first_mistakes(device)
+    if not device.verify_token(token):
         return []
     device.confirmed = True
     device.save(update_fields=["confirmed"])
@@ -221,6 +226,33 @@ def is_recovery_code(code: str) -> bool:
     return RECOVERY_CODE.fullmatch(code) is not None
 
 
+# Wrong codes a person may type before django-otp's waiting time applies (1 s, then doubling per wrong code: 4 s
+# after the third, 8 s after the fourth …). Without them the right code typed straight after a mistyped one was
+# refused as "not right", because the one-second wait had not passed (issue 12, point 10).
+FREE_TRIES = 3
+
+
+def _forgive_first_mistakes(device) -> None:
+    """Let the device check a code despite its last failures while there were fewer than FREE_TRIES of them.
+
+    django-otp's throttle only waits when a failure time is set; a failure or a success writes the count and the
+    time again (throttle_increment, throttle_reset), so the lockout after repeated failures stays django-otp's."""
+    if 0 < device.throttling_failure_count < FREE_TRIES:
+        device.throttling_failure_timestamp = None
+
+
+def second_step_wait(user: User) -> int:
+    """Seconds to wait before the next code is checked (0: none), after repeated wrong codes."""
+    waits = [0]
+    for device in devices_for_user(user, confirmed=True):
+        if device.throttling_failure_count < FREE_TRIES:
+            continue
+        allowed, details = device.verify_is_allowed()
+        if not allowed and details and details.get("locked_until"):
+            waits.append(math.ceil((details["locked_until"] - timezone.now()).total_seconds()))
+    return max(waits)
+
+
 def verify_second_factor(request, token: str) -> str:
     """Check the second step; returns "authenticator", "recovery_code", or "" when the code is not right.
 
@@ -233,6 +265,7 @@ def verify_second_factor(request, token: str) -> str:
     else:
         devices, how = TOTPDevice.objects.devices_for_user(user, confirmed=True), "authenticator"
     for device in devices:
+        _forgive_first_mistakes(device)
         with transaction.atomic():
             if not device.verify_token(token):
                 continue

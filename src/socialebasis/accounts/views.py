@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -70,7 +71,19 @@ def verify(request):
             return redirect(reverse("accounts:setup_totp") + "?" + urlencode({"next": _next_url(request, "")}))
         if how:
             return redirect(_next_url(request, reverse_lazy("accounts:profile")))
-        form.add_error("token", _("This code is not right or has expired. Try the newest code."))
+        wait = services.second_step_wait(request.user)
+        if wait:
+            form.add_error(
+                "token",
+                ngettext(
+                    "Too many wrong codes. Wait %(seconds)d second, then try the newest code.",
+                    "Too many wrong codes. Wait %(seconds)d seconds, then try the newest code.",
+                    wait,
+                )
+                % {"seconds": wait},
+            )
+        else:
+            form.add_error("token", _("This code is not right or has expired. Try the newest code."))
     demo_device = next((d for d in devices if services.is_demo_device(d)), None)
     return render(
         request,

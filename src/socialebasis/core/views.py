@@ -4,8 +4,9 @@ import structlog
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 
@@ -63,6 +64,12 @@ def readyz(request: HttpRequest) -> JsonResponse:
         if body["worker"] != "ok":
             body["status"] = "degraded"
     return JsonResponse(body)
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers and feed readers ask for /favicon.ico whatever a page links: send them to the static file (its
+    name carries a hash in production, so it is looked up per request and not when the URLs are loaded)."""
+    return HttpResponsePermanentRedirect(static("core/favicon.ico"))
 
 
 def problem_response(status: int, title: str, detail: str, request: HttpRequest | None = None) -> JsonResponse:

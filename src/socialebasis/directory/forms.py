@@ -14,11 +14,12 @@ from . import simple_schedule
 from .geocoding import normalise_postcode_or_area
 from .models import Activity, MeetingPlace, Organisation
 from .schedule import ScheduleError, check_rule
-from .selectors import ActivitySearch, district_ids_for, municipality_id_for
+from .selectors import ActivitySearch, EntrySearch, district_ids_for, municipality_id_for
 from .vocabulary import (
     WEEKDAYS,
     Accessibility,
     Cost,
+    DateRange,
     Facility,
     Language,
     OrganisationKind,
@@ -56,6 +57,7 @@ class ActivitySearchForm(StyledFormMixin, forms.Form):
     weekday = forms.TypedChoiceField(
         label=_("Day"), required=False, choices=_offered(WEEKDAYS), coerce=int, empty_value=None
     )
+    when = forms.ChoiceField(label=_("When"), required=False, choices=_offered(DateRange.choices))
     cost = forms.ChoiceField(label=_("Cost"), required=False, choices=_offered(Cost.choices))
     sphere = forms.SlugField(label=_("Sphere"), required=False, max_length=60)
     accessible = forms.BooleanField(label=_("Wheelchair accessible"), required=False)
@@ -125,6 +127,7 @@ class ActivitySearchForm(StyledFormMixin, forms.Form):
             target_group=data.get("target_group", ""),
             theme=data.get("theme", ""),
             weekday=data.get("weekday"),
+            when=data.get("when", ""),
             cost=data.get("cost", ""),
             sphere=data.get("sphere", ""),
             accessible=bool(data.get("accessible")),
@@ -132,6 +135,54 @@ class ActivitySearchForm(StyledFormMixin, forms.Form):
             longitude=longitude if longitude is not None else data.get("lon"),
             radius_km=data.get("radius") or 5.0,
             sort=data.get("sort", ""),
+        )
+
+
+class EntrySearchForm(StyledFormMixin, forms.Form):
+    """The search of the places and the organisations pages: words, area, postcode and kind, read and checked as
+    the activity search reads them. `kinds` are the choices of the entry's own kind field."""
+
+    q = forms.CharField(label=_("Search for"), required=False, max_length=200)
+    municipality = forms.CharField(label=_("Municipality"), required=False, max_length=6)
+    district = forms.CharField(label=_("Wijk"), required=False, max_length=8)
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    accessible = forms.BooleanField(label=_("Wheelchair accessible"), required=False)
+    postcode = forms.CharField(label=_("Near postcode"), required=False, max_length=7)
+    radius = forms.FloatField(label=_("Distance in km"), required=False, min_value=0.1, max_value=50.0)
+
+    clean_municipality = ActivitySearchForm.clean_municipality
+    clean_district = ActivitySearchForm.clean_district
+    clean_postcode = ActivitySearchForm.clean_postcode
+
+    def __init__(self, *args, kinds, with_place: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = _with_any(kinds)
+        if not with_place:  # an organisation has no address of its own: no wijk, postcode or access
+            for name in ("district", "accessible", "postcode", "radius"):
+                del self.fields[name]
+
+    def offer_choices(self, municipalities, districts) -> None:
+        """Municipality and wijk as lists to choose from, as on the activities page."""
+        for name, choices in (("municipality", municipalities), ("district", districts)):
+            if name not in self.fields:
+                continue
+            widget = forms.Select(choices=_with_any(choices))
+            widget.attrs["class"] = utrecht_class(widget)
+            self.fields[name].widget = widget
+        if "district" in self.fields and not districts:
+            self["district"].help_text = _("Choose a municipality first and search; then choose a wijk.")
+
+    def to_search(self, latitude=None, longitude=None) -> EntrySearch:
+        data = self.cleaned_data
+        return EntrySearch(
+            q=data.get("q", ""),
+            kind=data.get("kind", ""),
+            accessible=bool(data.get("accessible")),
+            latitude=latitude,
+            longitude=longitude,
+            radius_km=data.get("radius") or 5.0,
+            municipality_id=getattr(self, "municipality_id", None),
+            district_ids=getattr(self, "district_ids", []),
         )
 
 

@@ -10,6 +10,7 @@ depends on the rule's own periods (INTERVAL, BYSETPOS, COUNT, UNTIL). Every expa
 MAX_CANDIDATES moments (docs/adr/0021-date-window-bounded-schedules-and-checked-edits.md).
 """
 
+import functools
 import itertools
 import logging
 import re
@@ -343,6 +344,54 @@ def occurrences(
 
 _NEXT: dict[tuple, tuple] = {}  # key -> (when computed, the dates)
 _NEXT_KEPT = 20_000  # schedules remembered per process; the memory is emptied when it grows beyond
+@functools.lru_cache(maxsize=4096)
+def _checked_rule(text: str, starts_at: datetime) -> Rule | None:
+    try:
+        return parse_rule(text, starts_at)
+    except ScheduleError:
+        return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _from_day(year_rule: str, first_day: datetime):
+    # One calendar year from `first_day` on; many activities share a year rule, and a search one first day.
+    return rrulestr(year_rule, dtstart=first_day)
+
+
+def occurs_between(starts_at, rule: str, exceptions, start: datetime, end: datetime, duration: timedelta) -> bool:
+    """Whether one of the activity's dates (lasting `duration`) overlaps the period from `start` to `end`.
+
+    The same answer as asking `occurrences` for the first date after `start - duration`, but for the rules
+    most activities have (no COUNT, no BYSETPOS, INTERVAL 1) the period's own days are read from the one-year
+    rule from the first day of the period on, and dateutil stops at the period's end: a date filter then costs
+    a few dates per activity instead of two years of them. Still at most one dateutil call per calendar year.
+    """
+    if starts_at is None:
+        return False
+    local = _local(starts_at)
+    if not in_window(local):
+        return False
+    after = start - duration
+    parsed = _checked_rule(rule, starts_at) if rule else None
+    if parsed is None or parsed.count is not None or parsed.setpos or parsed.interval != 1:
+        first = occurrences(starts_at, rule, exceptions, after=after, limit=1, horizon=end - after)
+        return bool(first) and first[0] < end
+    zone = local.tzinfo
+    naive_start = local.replace(tzinfo=None)
+    naive_after = _local(after).astimezone(zone).replace(tzinfo=None)
+    naive_end = _local(end).astimezone(zone).replace(tzinfo=None)
+    if not 1 < naive_after.year < naive_end.year + 1 < 9999:
+        return False
+    skipped = _skipped_days(exceptions)
+    day = max(naive_after, naive_start).replace(hour=0, minute=0, second=0, microsecond=0)
+    while day < naive_end:
+        for moment in _from_day(parsed.year_rule, day):
+            if moment >= naive_end or (parsed.until is not None and moment > parsed.until):
+                return False
+            if moment > naive_after and moment >= naive_start and moment.date() not in skipped:
+                return True
+        day = datetime(day.year + 1, 1, 1)
+    return False
 
 
 def next_dates(starts_at, rule: str, exceptions, count: int = 5, after=None, work: Work | None = None) -> list:
@@ -394,15 +443,30 @@ def weekday_mask(starts_at: datetime | None, rule: str, exceptions, work: Work |
     return mask
 
 
+def has_dates_to_come(activity, duration: timedelta) -> bool:
+    """Whether the activity is going on or has a date after now: its first time lies ahead, or its schedule
+    has a date within the horizon."""
+    now = timezone.now()
+    if activity.starts_at + duration > now:
+        return True
+    after = now - duration
+    return bool(occurrences(activity.starts_at, activity.recurrence, activity.exceptions, after=after, limit=1))
+
+
 def add_event(calendar: Calendar, activity, url: str) -> None:
+    """The activity as one event (with its rule and skipped days), only while it has a date to come: an
+    activity without planned dates would otherwise show up in a calendar on a day long gone."""
     if activity.starts_at is None or not in_window(_local(activity.starts_at)):
+        return
+    duration = timedelta(minutes=activity.duration_minutes or 60)
+    if not has_dates_to_come(activity, duration):
         return
     event = Event()
     event.add("uid", f"activity-{activity.pk}@socialebasis")
     event.add("summary", activity.title)
     event.add("description", f"{activity.description}\n\n{url}".strip())
     event.add("dtstart", activity.starts_at)
-    event.add("dtend", activity.starts_at + timedelta(minutes=activity.duration_minutes or 60))
+    event.add("dtend", activity.starts_at + duration)
     event.add("dtstamp", activity.updated_at or timezone.now())
     event.add("url", url)
     if activity.place_id:

@@ -8,6 +8,8 @@ import math
 import re
 import time
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from datetime import time as clock
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -15,13 +17,15 @@ from django.db import connection
 from django.db.models import BooleanField, F, FloatField, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.lookups import GreaterThan
+from django.utils import timezone
 
 from socialebasis.core.permissions import visible
-from socialebasis.core.roles import is_administrator, is_signed_in, municipality_ids_of
+from socialebasis.core.roles import STAFF_ROLES, has_role, is_administrator, is_signed_in, municipality_ids_of
 from socialebasis.core.sql import array_literal
 
 from .models import Activity, MeetingPlace, Organisation, Revision, RevisionStatus, Synonym
-from .vocabulary import PUBLIC_STATUSES
+from .schedule import occurs_between
+from .vocabulary import PUBLIC_STATUSES, Accessibility, DateRange
 
 TENTH = Decimal("0.1")
 # Rank at most this many text matches: national searches are dominated by ranking (docs/performance.md).
@@ -42,6 +46,7 @@ class ActivitySearch:
     target_group: str = ""
     theme: str = ""
     weekday: int | None = None
+    when: str = ""
     cost: str = ""
     sphere: str = ""
     accessible: bool = False
@@ -52,6 +57,8 @@ class ActivitySearch:
     # Resolved by the search form, so that the search itself needs no join on the area tables.
     municipality_id: int | None = None
     district_ids: list[int] = field(default_factory=list)
+    # The moment "today" and "this week" are counted from; now unless a test says otherwise.
+    now: datetime | None = None
 
 
 def activities_for(user) -> QuerySet[Activity]:
@@ -69,8 +76,14 @@ def organisations_for(user) -> QuerySet[Organisation]:
 def choosable(model, user, current_id: int | None = None) -> QuerySet:
     """What a person may pick in a form's list (the organiser, the place): published entries and their own,
     plus the one already chosen. Never another resident's entry that still waits for moderation, not even for
-    staff, who see those on the moderation page instead."""
+    staff, who see those on the moderation page instead.
+
+    A resident is offered only what a person has checked: entries that came in published by an import or as
+    demo content (bulk import, HSDS with publish, load_demo) carry no check until a professional looks at them,
+    and a resident's own activity must not be hung on an example organiser (issue 12, point 10)."""
     condition = Q(status__in=PUBLIC_STATUSES)
+    if not has_role(user, *STAFF_ROLES):
+        condition &= Q(checked_at__isnull=False)
     if is_signed_in(user):
         condition |= Q(owner_id=user.pk)
     if current_id is not None:
@@ -242,10 +255,14 @@ def _bbox(latitude: float, longitude: float, radius_km: float) -> tuple[float, f
 
 
 def _near(queryset: QuerySet, latitude: float, longitude: float, radius_km: float) -> QuerySet:
+    """Entries (activities or places, which both carry a point) within the box around the point, with the
+    squared distance in km² as `distance_sq`."""
+    # The table name comes from our own model, never from input.
+    table = queryset.model._meta.db_table
     min_x, min_y, max_x, max_y = _bbox(latitude, longitude, radius_km)
     if connection.vendor == "postgresql":
-        inside = RawSQL(
-            "point(directory_activity.longitude, directory_activity.latitude) <@ box(point(%s, %s), point(%s, %s))",
+        inside = RawSQL(  # noqa: S611
+            f"point({table}.longitude, {table}.latitude) <@ box(point(%s, %s), point(%s, %s))",
             [min_x, min_y, max_x, max_y],
             output_field=BooleanField(),
         )
@@ -255,13 +272,70 @@ def _near(queryset: QuerySet, latitude: float, longitude: float, radius_km: floa
     # Equirectangular distance: exact enough within a municipality, and the same formula on both databases.
     # Written as SQL: the same sum built from F() objects costs a millisecond of Python per search.
     kx = 111.32 * math.cos(math.radians(latitude))
-    distance_sq = RawSQL(
-        "((directory_activity.longitude - %s) * %s) * ((directory_activity.longitude - %s) * %s)"
-        " + ((directory_activity.latitude - %s) * 111.32) * ((directory_activity.latitude - %s) * 111.32)",
+    distance_sq = RawSQL(  # noqa: S611
+        f"(({table}.longitude - %s) * %s) * (({table}.longitude - %s) * %s)"
+        f" + (({table}.latitude - %s) * 111.32) * (({table}.latitude - %s) * 111.32)",
         [longitude, kx, longitude, kx, latitude, latitude],
         output_field=FloatField(),
     )
     return queryset.annotate(distance_sq=distance_sq)
+
+
+# A one-off activity is looked at when it began at most this long before the period (it may still be going on).
+LONGEST_ONE_OFF = timedelta(days=7)
+
+
+def date_window(when: str, now: datetime | None = None) -> tuple[datetime, datetime]:
+    """The period a date filter means, in the local time zone (Europe/Amsterdam, the municipalities' own):
+    from now to the end of today; from now to the end of Sunday; or from Saturday 00:00 (now, once the weekend
+    has begun) to the end of Sunday. A week runs from Monday to Sunday, as Dutch calendars show it."""
+    zone = timezone.get_default_timezone()
+    now = timezone.localtime(now or timezone.now(), zone)
+    today = now.date()
+
+    def midnight(days_from_today: int) -> datetime:
+        return datetime.combine(today + timedelta(days=days_from_today), clock(), tzinfo=zone)
+
+    if when == DateRange.TODAY:
+        return now, midnight(1)
+    end_of_week = midnight(7 - today.weekday())
+    if when == DateRange.WEEKEND:
+        return max(now, midnight(5 - today.weekday())), end_of_week
+    return now, end_of_week
+
+
+def _on_dates(queryset: QuerySet, when: str, now: datetime | None) -> QuerySet:
+    """The activities that take place (or are still going on) within the period, by their schedule's dates.
+
+    SQL leaves out what cannot fall in the period (a first time after it, a one-off long before it); the
+    schedule module decides for the rest, with its bounded expansion (ADR 0021). An occurrence counts when it
+    has begun before the period ends and has not ended when it begins.
+    """
+    start, end = date_window(when, now)
+    possible = Q(starts_at__lt=end) & (~Q(recurrence="") | Q(starts_at__gte=start - LONGEST_ONE_OFF))
+    # A weekly or daily rule happens on the weekdays of its stored mask (derived from its next dates), so only
+    # those with one of the period's weekdays can match; other rules (monthly, yearly, one-off) shift weekday
+    # over time and are left to the schedule.
+    days, bits = start.date(), 0
+    while days < end.date() or (days == end.date() and end.time() != clock()):
+        bits |= 1 << days.weekday()
+        days += timedelta(days=1)
+    regular = Q(recurrence__icontains="FREQ=WEEKLY") | Q(recurrence__icontains="FREQ=DAILY")
+    possible &= ~regular | Q(GreaterThan(F("weekdays").bitand(bits), 0))
+    rows = queryset.filter(possible).values_list("pk", "starts_at", "recurrence", "exceptions", "duration_minutes")
+    found = []
+    for pk, starts_at, recurrence, exceptions, minutes in rows:
+        if occurs_between(starts_at, recurrence, exceptions, start, end, timedelta(minutes=minutes or 0)):
+            found.append(pk)
+    if connection.vendor == "postgresql":
+        chosen = RawSQL(
+            "directory_activity.id = ANY(%s::bigint[])", [array_literal(found)], output_field=BooleanField()
+        )
+        result = queryset.filter(chosen)
+    else:
+        result = queryset.filter(pk__in=found)
+    result.known_count = len(found)
+    return result
 
 
 def search_activities(user, search: ActivitySearch) -> QuerySet[Activity]:
@@ -291,6 +365,8 @@ def search_activities(user, search: ActivitySearch) -> QuerySet[Activity]:
     if near:
         queryset = _near(queryset, search.latitude, search.longitude, search.radius_km)
     queryset, rank = _text_filter(queryset, search.q)
+    if search.when:
+        queryset = _on_dates(queryset, search.when, search.now)
     sort = search.sort or ("relevance" if rank is not None else "distance" if near else "title")
     known_count = getattr(queryset, "known_count", None)
     if sort == "distance" and near:
@@ -305,6 +381,61 @@ def search_activities(user, search: ActivitySearch) -> QuerySet[Activity]:
     if known_count is not None:
         queryset.known_count = known_count
     return queryset
+
+
+@dataclass
+class EntrySearch:
+    """The search of the places and organisations pages: fewer facets than an activity has, the same area
+    and postcode as the activity search (resolved by the form)."""
+
+    q: str = ""
+    kind: str = ""
+    accessible: bool = False
+    latitude: float | None = None
+    longitude: float | None = None
+    radius_km: float = 5.0
+    municipality_id: int | None = None
+    district_ids: list[int] = field(default_factory=list)
+
+
+def _words_filter(queryset: QuerySet, text: str, fields: tuple[str, ...]) -> QuerySet:
+    """Every word (or a synonym, or its SQLite-style stem) in one of the fields. Places and organisations are
+    counted in hundreds per municipality, not in millions like activities: no search vector is kept for them."""
+    for alternatives in expand_synonyms(query_words(text)):
+        any_of = Q()
+        for alternative in alternatives:
+            stem = _stem(alternative)
+            for name in fields:
+                any_of |= Q(**{f"{name}__icontains": stem})
+        queryset = queryset.filter(any_of)
+    return queryset
+
+
+def search_places(user, search: EntrySearch) -> QuerySet[MeetingPlace]:
+    """The meeting places `user` may see that match, nearest first when a point is given, else by name."""
+    queryset = places_for(user)
+    if search.municipality_id:
+        queryset = queryset.filter(municipality_id=search.municipality_id)
+    if search.district_ids:
+        queryset = queryset.filter(district_id__in=search.district_ids)
+    if search.kind:
+        queryset = queryset.filter(kind=search.kind)
+    if search.accessible:
+        queryset = queryset.filter(_json_has("accessibility", Accessibility.WHEELCHAIR))
+    queryset = _words_filter(queryset, search.q, ("name", "description", "street", "city"))
+    if search.latitude is not None and search.longitude is not None:
+        return _near(queryset, search.latitude, search.longitude, search.radius_km).order_by("distance_sq", "pk")
+    return queryset.order_by("name", "pk")
+
+
+def search_organisations(user, search: EntrySearch) -> QuerySet[Organisation]:
+    """The organisations `user` may see that match, by name. An organisation has no point of its own."""
+    queryset = organisations_for(user)
+    if search.municipality_id:
+        queryset = queryset.filter(municipality_id=search.municipality_id)
+    if search.kind:
+        queryset = queryset.filter(kind=search.kind)
+    return _words_filter(queryset, search.q, ("name", "description")).order_by("name", "pk")
 
 
 def search_choices(municipality_id: int | None) -> tuple[list, list, list]:

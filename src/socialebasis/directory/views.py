@@ -13,6 +13,8 @@ from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from socialebasis.core.idempotency import idempotent
@@ -23,6 +25,7 @@ from . import selectors, services
 from .forms import (
     ActivityForm,
     ActivitySearchForm,
+    EntrySearchForm,
     MeetingPlaceForm,
     OrganisationForm,
     SavedSearchForm,
@@ -35,7 +38,7 @@ from .forms import (
 from .geocoding import GeocodingUnavailable, locate_postcode
 from .models import Activity, MeetingPlace, Organisation, Revision, RevisionStatus, SavedSearch
 from .schedule import calendar_of, next_dates
-from .vocabulary import Status
+from .vocabulary import OrganisationKind, PlaceKind, Status
 
 KINDS = {
     "activiteit": (Activity, ActivityForm, "activity"),
@@ -122,10 +125,112 @@ def activity_list(request):
             "query": query.urlencode(),
             "save_form": save_form,
             "breadcrumbs": _crumbs(),
+            "tabs": search_tabs(request, "directory:list"),
             "map_points": points,
             "tile_url": settings.MAP_TILE_URL,
             "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
         },
+    )
+
+
+# The three searches of the sociale kaart, offered as tabs above each of them: (URL name, label).
+SEARCH_TABS = (
+    ("directory:list", _lazy("Activities")),
+    ("directory:places", _lazy("Meeting places")),
+    ("directory:organisations", _lazy("Organisations")),
+)
+# What a search carries over when one switches tabs: what the three searches share.
+SHARED_PARAMETERS = ("q", "municipality", "district", "postcode", "radius")
+
+
+def search_tabs(request, current: str) -> list[dict]:
+    shared = QueryDict(mutable=True)
+    for name in SHARED_PARAMETERS:
+        if request.GET.get(name):
+            shared[name] = request.GET[name]
+    suffix = f"?{shared.urlencode()}" if shared else ""
+    return [{"label": label, "url": reverse(name) + suffix, "current": name == current} for name, label in SEARCH_TABS]
+
+
+def _entry_list(request, *, current, kinds, with_place, search, title, intro, counted):
+    """The places or organisations page: the same search as the activities page (words, area, postcode) and
+    the same layout (results first after a search, the form folded in "Refine your search")."""
+    form = EntrySearchForm(request.GET or {}, kinds=kinds, with_place=with_place)
+    results, note, unavailable = None, "", False
+    if form.is_valid():
+        latitude = longitude = None
+        postcode = form.cleaned_data.get("postcode")
+        if postcode:
+            try:
+                found = locate_postcode(postcode)
+            except GeocodingUnavailable:
+                unavailable = True
+            else:
+                if found is None:
+                    note = _("We could not find postcode %(postcode)s. The results are not sorted by distance.") % {
+                        "postcode": postcode
+                    }
+                else:
+                    latitude, longitude = found
+        results = search(request.user, form.to_search(latitude, longitude)).select_related("municipality")
+    page = Paginator(results if results is not None else [], PAGE_SIZE).get_page(request.GET.get("pagina"))
+    for entry in page:
+        entry.distance = selectors.distance_km(entry)
+    municipalities, districts, _spheres = selectors.search_choices(getattr(form, "municipality_id", None))
+    form.offer_choices(municipalities, districts)
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    points = [
+        {"title": e.name, "url": e.get_absolute_url(), "lat": e.latitude, "lon": e.longitude}
+        for e in page
+        if getattr(e, "latitude", None) is not None and getattr(e, "longitude", None) is not None
+    ]
+    return render(
+        request,
+        "directory/entry_list.html",
+        {
+            "form": form,
+            "page": page,
+            "searched": results is not None,
+            "results_first": results is not None and bool(query),
+            "note": note,
+            "geocoding_unavailable": unavailable,
+            "query": query.urlencode(),
+            "title": title,
+            "intro": intro,
+            "count_text": counted(page.paginator.count),
+            "tabs": search_tabs(request, current),
+            "breadcrumbs": _crumbs((title, None)),
+            "map_points": points,
+            "tile_url": settings.MAP_TILE_URL,
+            "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+        },
+    )
+
+
+def place_list(request):
+    return _entry_list(
+        request,
+        current="directory:places",
+        kinds=PlaceKind.choices,
+        with_place=True,
+        search=selectors.search_places,
+        title=_("Meeting places"),
+        intro=_("Find a place to meet in your neighbourhood: a community centre, a library, a park."),
+        counted=lambda n: ngettext("%(count)d meeting place found", "%(count)d meeting places found", n) % {"count": n},
+    )
+
+
+def organisation_list(request):
+    return _entry_list(
+        request,
+        current="directory:organisations",
+        kinds=OrganisationKind.choices,
+        with_place=False,
+        search=selectors.search_organisations,
+        title=_("Organisations"),
+        intro=_("Find the associations, foundations and groups that organise something in your municipality."),
+        counted=lambda n: ngettext("%(count)d organisation found", "%(count)d organisations found", n) % {"count": n},
     )
 
 

@@ -110,6 +110,14 @@ class Facility(models.TextChoices):
     PLAYGROUND = "playground", _("playground")
 
 
+class DateRange(models.TextChoices):
+    """The date filters of the search, beside the weekday: periods from now, in the municipality's local time."""
+
+    TODAY = "today", _("today")
+    WEEK = "week", _("this week")
+    WEEKEND = "weekend", _("this weekend")
+
+
 WEEKDAYS = [
     (0, _("Monday")),
     (1, _("Tuesday")),

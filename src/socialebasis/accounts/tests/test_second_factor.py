@@ -51,9 +51,7 @@ def test_staff_must_confirm_a_second_factor_before_anything_else(client, user_fa
     assert "klopt niet" in wrong.content.decode()
     assert client.get("/account/").status_code == 302
 
-    # django-otp makes the next try wait after a wrong code (1 s, then doubling); we do not sleep here.
-    device.refresh_from_db()
-    device.throttle_reset()
+    # The right code straight after a mistyped one is accepted (no waiting, no reset of the throttle here).
     before = client.session.session_key
     right = client.post("/account/controle/", {"token": _code(device), "next": "/account/"})
     assert right.url == "/account/"
@@ -261,3 +259,38 @@ def test_demo_code_is_never_shown_outside_the_demo(client, user_factory, setting
 
     settings.DEMO_MODE = True
     assert _code(device) in client.get("/account/controle/").content.decode()
+
+
+def _wrong(device) -> str:
+    return "000000" if _code(device) != "000000" else "111111"
+
+
+def test_the_right_code_after_two_mistyped_ones_signs_in_at_once(client, user_factory):
+    officer = user_factory(professional=True)
+    device = TOTPDeviceFactory(user=officer)
+    _login(client, officer)
+    for _attempt in range(services.FREE_TRIES - 1):
+        assert "klopt niet" in client.post("/account/controle/", {"token": _wrong(device)}).content.decode()
+    right = client.post("/account/controle/", {"token": _code(device), "next": "/account/"})
+    assert right.status_code == 302 and right.url == "/account/"
+    device.refresh_from_db()
+    assert device.throttling_failure_count == 0
+
+
+def test_repeated_wrong_codes_still_lock_the_second_step_for_a_while(client, user_factory):
+    officer = user_factory(professional=True)
+    device = TOTPDeviceFactory(user=officer)
+    _login(client, officer)
+    for _attempt in range(services.FREE_TRIES):
+        page = client.post("/account/controle/", {"token": _wrong(device)}).content.decode()
+    assert "Te veel verkeerde codes. Wacht 4 seconden" in page
+    refused = client.post("/account/controle/", {"token": _code(device), "next": "/account/"})
+    assert refused.status_code == 200 and "Te veel verkeerde codes" in refused.content.decode()
+    assert client.get("/account/").url.startswith("/account/controle/")
+    # Once the waiting time has passed, the right code works.
+    device.refresh_from_db()
+    TOTPDevice.objects.filter(pk=device.pk).update(
+        throttling_failure_timestamp=device.throttling_failure_timestamp - timedelta(seconds=5)
+    )
+    right = client.post("/account/controle/", {"token": _code(device), "next": "/account/"})
+    assert right.status_code == 302 and right.url == "/account/"

@@ -19,7 +19,7 @@ from socialebasis.api.schema import ProblemSerializer, problem_responses
 from .. import selectors
 from ..forms import ActivitySearchForm
 from ..geocoding import GeocodingUnavailable, locate_postcode
-from ..vocabulary import Cost, TargetGroup, Theme
+from ..vocabulary import Cost, DateRange, TargetGroup, Theme
 from . import rows, serializers
 
 TAGS = ["directory"]
@@ -48,6 +48,12 @@ SEARCH = [
     ),
     Query("theme", {"type": "string", "enum": Theme.values}, "Theme, e.g. sport."),
     Query("weekday", {"type": "integer", "minimum": 0, "maximum": 6}, "Day of the week, 0 = Monday … 6 = Sunday."),
+    Query(
+        "when",
+        {"type": "string", "enum": DateRange.values},
+        "Only activities with a date in this period, in Dutch local time (Europe/Amsterdam), counted from now: "
+        "today (until midnight), week (until Sunday 24:00) or weekend (Saturday and Sunday of this week).",
+    ),
     Query("cost", {"type": "string", "enum": Cost.values}, "What taking part costs."),
     Query(
         "sphere",

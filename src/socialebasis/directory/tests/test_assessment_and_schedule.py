@@ -89,6 +89,23 @@ def test_detail_page_shows_five_dates_and_ical_holds_the_rule(client, seed_areas
     assert "SUMMARY:Koor" in body and "RRULE:FREQ=WEEKLY" in body
 
 
+def test_an_activity_without_planned_dates_has_no_past_event_in_its_calendar(client, seed_areas):
+    over = ActivityFactory(title="Afgelopen markt", starts_at=timezone.now() - timedelta(days=30), recurrence="")
+    ended = ActivityFactory(
+        title="Zomerzang", starts_at=timezone.now() - timedelta(days=60), recurrence="FREQ=WEEKLY;COUNT=3"
+    )
+    coming = ActivityFactory(title="Kerstmarkt", starts_at=timezone.now() + timedelta(days=3), recurrence="")
+    for activity in (over, ended):
+        page = client.get(reverse("directory:activity", args=[activity.pk])).content.decode()
+        assert "Er zijn geen data gepland." in page and "agenda.ics" not in page
+        body = client.get(reverse("directory:activity-calendar", args=[activity.pk])).content.decode()
+        assert "BEGIN:VCALENDAR" in body and "BEGIN:VEVENT" not in body
+    body = client.get(reverse("directory:activity-calendar", args=[coming.pk])).content.decode()
+    assert "SUMMARY:Kerstmarkt" in body
+    feed = client.get(reverse("directory:search-calendar")).content.decode()
+    assert "Kerstmarkt" in feed and "Afgelopen markt" not in feed and "Zomerzang" not in feed
+
+
 def test_entries_unchecked_too_long_need_a_check_then_leave_the_public_view(seed_areas, settings, user_factory):
     settings.DIRECTORY_REMINDER_MONTHS = 6
     settings.DIRECTORY_HIDE_MONTHS = 12

@@ -4,6 +4,7 @@ published activity does not show the name of an organiser or place that still wa
 import pytest
 from django.urls import reverse
 
+from socialebasis.directory import services
 from socialebasis.directory.vocabulary import Status
 
 from .factories import ActivityFactory, MeetingPlaceFactory, OrganisationFactory
@@ -14,10 +15,10 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def names(seed_areas, user_factory):
     me, neighbour = user_factory(), user_factory()
-    OrganisationFactory(name="Gepubliceerde vereniging")
+    services.mark_checked(OrganisationFactory(name="Gepubliceerde vereniging"), actor=None)
     OrganisationFactory(name="Mijn eigen clubje", status=Status.SUBMITTED, owner=me)
     OrganisationFactory(name="Geheime buurman", status=Status.SUBMITTED, owner=neighbour)
-    MeetingPlaceFactory(name="Gepubliceerd buurthuis")
+    services.mark_checked(MeetingPlaceFactory(name="Gepubliceerd buurthuis"), actor=None)
     MeetingPlaceFactory(name="Mijn eigen schuur", status=Status.SUBMITTED, owner=me)
     MeetingPlaceFactory(name="Schuur van de buurman", status=Status.SUBMITTED, owner=neighbour)
     return me
@@ -62,3 +63,21 @@ def test_a_published_activity_hides_an_organiser_and_place_that_wait_for_moderat
     assert client.get("/api/v1/hsds/service_at_locations").json()["total_items"] == 0
     client.force_login(names)  # the owner sees their own
     assert "Wachtende stichting" in client.get(reverse("directory:activity", args=[activity.pk])).content.decode()
+
+
+def test_imported_and_demo_entries_wait_for_a_check_before_a_resident_may_choose_them(
+    client, names, user_factory, verified
+):
+    imported = OrganisationFactory(name="Geimporteerde stichting")  # published by an import, checked by nobody
+    demo = MeetingPlaceFactory(name="Voorbeeldzaal", is_demo=True)
+    client.force_login(names)
+    form = client.get(reverse("directory:create", args=["activiteit"])).context["form"]
+    assert imported not in form.fields["organisation"].queryset
+    assert demo not in form.fields["place"].queryset
+    professional = user_factory(professional=True, municipalities=[imported.municipality])
+    services.mark_checked(imported, actor=professional)
+    form = client.get(reverse("directory:create", args=["activiteit"])).context["form"]
+    assert imported in form.fields["organisation"].queryset and demo not in form.fields["place"].queryset
+    verified(client, professional)  # staff may hang an activity on an entry that came with the import
+    form = client.get(reverse("directory:create", args=["activiteit"])).context["form"]
+    assert demo in form.fields["place"].queryset
