@@ -344,6 +344,8 @@ def occurrences(
 
 _NEXT: dict[tuple, tuple] = {}  # key -> (when computed, the dates)
 _NEXT_KEPT = 20_000  # schedules remembered per process; the memory is emptied when it grows beyond
+
+
 @functools.lru_cache(maxsize=4096)
 def _checked_rule(text: str, starts_at: datetime) -> Rule | None:
     try:
