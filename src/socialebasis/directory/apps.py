@@ -11,12 +11,13 @@ class DirectoryConfig(AppConfig):
 
         from socialebasis.accounts.hub import ADDED, register_link
 
-        from . import receivers, rules  # noqa: F401  (permission rules; reactions to other apps)
+        from . import receivers, rules, sections  # noqa: F401  (permission rules; reactions to other apps)
         from .models import Synonym
         from .selectors import forget_synonyms
 
         register_link(ADDED, _("Your activities, places and organisations"), "directory:mine", order=10)
         register_link(ADDED, _("Your saved searches"), "directory:saved-searches", order=20)
+        sections.register()  # its parts of "Mijn werk" and of the wijk page
 
         post_save.connect(forget_synonyms, sender=Synonym, dispatch_uid="directory-synonyms-saved")
         post_delete.connect(forget_synonyms, sender=Synonym, dispatch_uid="directory-synonyms-deleted")
