@@ -21,4 +21,6 @@ class AccountsConfig(AppConfig):
             ACCOUNT, _("Recovery codes"), "accounts:recovery_codes", order=40,
             shown_to=lambda user: user.needs_second_factor and user.is_verified(),
         )  # fmt: skip
-        register_section("accounts.wijken", _("The wijken you work in"), "accounts/work/_wijken.html", wijken_part, order=90)
+        register_section(
+            "accounts.wijken", _("The wijken you work in"), "accounts/work/_wijken.html", wijken_part, order=90
+        )

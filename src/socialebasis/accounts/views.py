@@ -16,9 +16,9 @@ from . import services
 from .documents import CURRENT_VERSIONS, template_of
 from .forms import EmailChangeForm, LoginForm, PasswordChangeForm, ResetForm, SignupForm, TokenForm, VerifyForm
 from .hub import sections_for
-from .work import may_see_work, parts_for, starts_on_work
 from .models import Document
 from .quotas import password_reset_allowed, sign_up_allowed
+from .work import may_see_work, parts_for, starts_on_work
 
 # The enrolment link a signed-in user opened (its primary key), until the app is linked.
 ENROLMENT_SESSION_KEY = "socialebasis_enrolment_link"

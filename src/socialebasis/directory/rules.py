@@ -67,9 +67,7 @@ def _moderated(user, queryset):
         return queryset  # an organisation belongs to its municipality
     assigned = user.districts.through.objects.filter(user_id=user.pk)
     return queryset.filter(
-        Q(district__isnull=True)
-        | ~Exists(assigned)
-        | Exists(assigned.filter(district_id=OuterRef("district_id")))
+        Q(district__isnull=True) | ~Exists(assigned) | Exists(assigned.filter(district_id=OuterRef("district_id")))
     )
 
 

@@ -95,9 +95,7 @@ def register() -> None:
         "directory.moderation", _("Waiting for moderation"), "directory/work/_moderation.html", moderation_part,
         order=10,
     )  # fmt: skip
-    work.register_section(
-        "directory.due", _("Due for a check"), "directory/work/_due.html", due_part, order=20
-    )
+    work.register_section("directory.due", _("Due for a check"), "directory/work/_due.html", due_part, order=20)
     work.register_counter(
         "directory.to_check", _("To check"), "directory:moderation", selectors.to_check_count,
         shown_to=_moderates_anything,

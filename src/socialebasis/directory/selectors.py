@@ -8,10 +8,9 @@ import math
 import re
 import time
 from dataclasses import dataclass, field
+from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
-
-from datetime import timedelta
 
 from django.conf import settings
 from django.db import connection
@@ -32,11 +31,11 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast, Coalesce
-from django.utils import timezone
 from django.db.models.lookups import GreaterThan
+from django.utils import timezone
 
 from socialebasis.core.permissions import visible
-from socialebasis.core.roles import Role, has_role, is_administrator, is_signed_in, municipality_ids_of
+from socialebasis.core.roles import Role, has_role, is_administrator, is_signed_in
 from socialebasis.core.sql import array_literal
 
 from .models import Activity, MeetingPlace, Organisation, Revision, RevisionStatus, Synonym

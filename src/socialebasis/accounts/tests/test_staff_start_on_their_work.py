@@ -36,7 +36,7 @@ def test_staff_land_on_their_work_after_the_second_step(client, user_factory, ro
     assert confirmed.url == "/account/werk/"
     page = client.get("/account/werk/")
     assert page.status_code == 200
-    assert "<h1 class=\"utrecht-heading-1\">Mijn werk</h1>" in page.content.decode()
+    assert '<h1 class="utrecht-heading-1">Mijn werk</h1>' in page.content.decode()
 
 
 def test_the_second_step_without_a_next_page_also_leads_to_the_work(client, user_factory):

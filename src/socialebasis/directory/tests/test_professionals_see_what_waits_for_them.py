@@ -73,7 +73,9 @@ def _people(user_factory, heusden, wijken):
 def test_the_query_of_who_moderates_agrees_with_the_rule_for_every_entry(entries, user_factory, heusden, wijken):
     for who, user in _people(user_factory, heusden, wijken).items():
         for model in (Activity, MeetingPlace, Organisation):
-            by_rule = {e.pk for e in model.objects.all() if can(user, f"directory.moderate_{model._meta.model_name}", e)}
+            by_rule = {
+                e.pk for e in model.objects.all() if can(user, f"directory.moderate_{model._meta.model_name}", e)
+            }
             assert set(selectors.moderated_by(user, model).values_list("pk", flat=True)) == by_rule, (who, model)
 
 
