@@ -471,8 +471,9 @@ def near_wijk(model, user, district, centre: tuple[float, float] | None, limit: 
         dy = (F("latitude") - Value(latitude)) * Value(111.32)
         rows = rows.annotate(distance_sq=ExpressionWrapper(dx * dx + dy * dy, output_field=FloatField()))
         order.append(F("distance_sq").asc(nulls_last=True))
-    related = ["place"] if model is Activity else []
-    found = list(rows.select_related(*related).order_by(*order, name, "pk")[:limit])
+    if model is Activity:
+        rows = rows.select_related("place")
+    found = list(rows.order_by(*order, name, "pk")[:limit])
     for row in found:
         value = getattr(row, "distance_sq", None)
         row.distance = None if (row.outside == 0 or value is None) else round(math.sqrt(value), 1)
