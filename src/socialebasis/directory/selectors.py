@@ -407,7 +407,9 @@ def revisions_to_decide(user) -> QuerySet[Revision]:
     for model in (Activity, MeetingPlace):
         in_my_wijken |= of_kind(model) & Q(entry_id__in=moderated_by(user, model).order_by().values("pk"))
     in_my_wijken |= Q(target_district__in=assigned.annotate(code=Cast("district_id", CharField())).values("code"))
-    return waiting.annotate(target_district=KT("data__district")).filter(~Exists(assigned) | in_my_wijken)
+    # As plain text: a JSON key compared with "" is read as JSON on SQLite.
+    target_district = Cast(KT("data__district"), CharField())
+    return waiting.annotate(target_district=target_district).filter(~Exists(assigned) | in_my_wijken)
 
 
 def to_check_count(user) -> int:
