@@ -122,6 +122,9 @@ def test_professional_with_device_confirms_second_step(site, page, sign_in, asse
 
     code_field.fill(services.current_code(device))
     submit(page, "Bevestigen")
+    expect(page).to_have_url(f"{site}/account/werk/")  # staff start on their work
+    assert_accessible(page)
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Mijn account").click()
     expect(page).to_have_url(f"{site}/account/")
     expect(page.locator("main")).to_contain_text("Bevestigd voor deze sessie")
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("tweede-stap/koppelen/<str:token>/", views.enrol, name="enrol"),
     path("herstelcodes/", views.recovery_codes, name="recovery_codes"),
     path("", views.profile, name="profile"),
+    path("werk/", views.work, name="work"),
     path("aanmelden/", views.sign_up, name="sign-up"),
     path("aanmelden/verstuurd/", views.sign_up_sent, name="sign-up-sent"),
     path("bevestigen/<str:uidb64>/<str:token>/", views.confirm, name="confirm"),

@@ -19,6 +19,7 @@ from .forms import EmailChangeForm, LoginForm, PasswordChangeForm, ResetForm, Si
 from .hub import sections_for
 from .models import Document
 from .quotas import password_reset_allowed, sign_up_allowed
+from .work import may_see_work, parts_for, starts_on_work
 
 # The enrolment link a signed-in user opened (its primary key), until the app is linked.
 ENROLMENT_SESSION_KEY = "socialebasis_enrolment_link"
@@ -26,10 +27,20 @@ ENROLMENT_SESSION_KEY = "socialebasis_enrolment_link"
 NEW_CODES_SESSION_KEY = "socialebasis_new_recovery_codes"
 
 
+def start_url(user) -> str:
+    """Where a person lands after signing in: staff on "Mijn werk", everyone else on "Mijn account"."""
+    return reverse("accounts:work" if starts_on_work(user) else "accounts:profile")
+
+
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        if self.next_page:
+            return super().get_default_redirect_url()
+        return start_url(self.request.user)
 
 
 class LogoutView(auth_views.LogoutView):
@@ -51,7 +62,7 @@ def _to_verify(request):
 @require_http_methods(["GET", "POST"])
 def verify(request):
     if request.user.is_verified():
-        return redirect(_next_url(request, reverse_lazy("accounts:profile")))
+        return redirect(_next_url(request, start_url(request.user)))
     if not services.has_usable_second_step(request.user):
         return redirect("accounts:setup_totp")
     devices = list(TOTPDevice.objects.devices_for_user(request.user, confirmed=True))
@@ -70,7 +81,7 @@ def verify(request):
             )
             return redirect(reverse("accounts:setup_totp") + "?" + urlencode({"next": _next_url(request, "")}))
         if how:
-            return redirect(_next_url(request, reverse_lazy("accounts:profile")))
+            return redirect(_next_url(request, start_url(request.user)))
         wait = services.second_step_wait(request.user)
         if wait:
             form.add_error(
@@ -156,6 +167,14 @@ def recovery_codes(request):
         "accounts/recovery_codes.html",
         {"codes": codes, "left": services.recovery_codes_left(request.user)},
     )
+
+
+@login_required
+def work(request):
+    """ "Mijn werk": what waits for this member of staff, gathered from the apps that registered a part."""
+    if not may_see_work(request.user):
+        return redirect("accounts:profile")
+    return render(request, "accounts/work.html", {"parts": parts_for(request.user)})
 
 
 @login_required

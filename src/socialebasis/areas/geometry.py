@@ -81,3 +81,13 @@ def bounds(geometries: list[dict[str, Any]]) -> list[float] | None:
     if not shapes:
         return None
     return list(unary_union(shapes).bounds)
+
+
+def centre(geometry: dict[str, Any] | None) -> tuple[float, float] | None:
+    """(latitude, longitude) of a point inside the boundary, near its middle: the centroid where it lies inside,
+    else shapely's representative point (a crescent-shaped wijk's centroid can lie in the next wijk)."""
+    if not geometry:
+        return None
+    geom = shape(geometry)
+    point = geom.centroid if geom.contains(geom.centroid) else geom.representative_point()
+    return point.y, point.x

@@ -7,7 +7,7 @@ from django.views.generic import TemplateView
 
 from socialebasis.core.numbers import parse_int
 
-from . import selectors
+from . import hub, selectors
 from .geometry import area_km2, bounds, point_count
 from .models import Municipality
 
@@ -89,6 +89,7 @@ def district_detail(request, statcode: str, district_code: str):
             "area_km2": area_km2(district.boundary),
             "ring_points": point_count(district.boundary),
             "own_areas": own_areas,
+            "hub_parts": hub.parts_for(district, request.user),
             "map_data": {
                 "type": "FeatureCollection",
                 "features": [{"type": "Feature", "geometry": district.boundary, "properties": {"name": district.name}}]

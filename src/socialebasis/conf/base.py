@@ -90,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "socialebasis.core.context_processors.site",
                 "socialebasis.notifications.context_processors.inbox",
+                "socialebasis.accounts.context_processors.work",
             ],
         },
     },

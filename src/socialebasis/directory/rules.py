@@ -8,7 +8,7 @@ located there, one without assigned wijken every entry of their municipalities; 
 of that municipality may moderate it (docs/adr/0015-directory-entries-and-verification.md).
 """
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from socialebasis.core.permissions import register
 from socialebasis.core.roles import (
@@ -55,6 +55,22 @@ def _moderates(user, entry) -> bool:
     return district is None or works_in_district(user, district)
 
 
+def _moderated(user, queryset):
+    """The database form of `_moderates`: the entries this person moderates, in one query with subqueries (the
+    header's count and the start page use it; no row-by-row check)."""
+    if is_administrator(user):
+        return queryset
+    if not has_role(user, Role.PROFESSIONAL):
+        return queryset.none()
+    queryset = queryset.filter(municipality_id__in=user.municipalities.values("pk"))
+    if not any(field.name == "district" for field in queryset.model._meta.fields):
+        return queryset  # an organisation belongs to its municipality
+    assigned = user.districts.through.objects.filter(user_id=user.pk)
+    return queryset.filter(
+        Q(district__isnull=True) | ~Exists(assigned) | Exists(assigned.filter(district_id=OuterRef("district_id")))
+    )
+
+
 def _change(user, entry) -> bool:
     if _moderates(user, entry):
         return True
@@ -68,5 +84,5 @@ def _add(user, _obj=None) -> bool:
 for _model in ("activity", "meetingplace", "organisation"):
     register(f"directory.view_{_model}", _view, _visible)
     register(f"directory.change_{_model}", _change)
-    register(f"directory.moderate_{_model}", _moderates)
+    register(f"directory.moderate_{_model}", _moderates, _moderated)
 register("directory.add_entry", _add)

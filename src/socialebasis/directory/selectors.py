@@ -13,19 +13,35 @@ from datetime import time as clock
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from django.conf import settings
 from django.db import connection
-from django.db.models import BooleanField, F, FloatField, Q, QuerySet, Value
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    IntegerField,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.db.models.expressions import RawSQL
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast, Coalesce
 from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 
 from socialebasis.core.permissions import visible
-from socialebasis.core.roles import STAFF_ROLES, has_role, is_administrator, is_signed_in, municipality_ids_of
+from socialebasis.core.roles import STAFF_ROLES, Role, has_role, is_administrator, is_signed_in
 from socialebasis.core.sql import array_literal
 
 from .models import Activity, MeetingPlace, Organisation, Revision, RevisionStatus, Synonym
 from .schedule import occurs_between
-from .vocabulary import PUBLIC_STATUSES, Accessibility, DateRange
+from .vocabulary import PUBLIC_STATUSES, Accessibility, DateRange, Status
 
 TENTH = Decimal("0.1")
 # Rank at most this many text matches: national searches are dominated by ranking (docs/performance.md).
@@ -478,15 +494,6 @@ def pending_revision(entry) -> Revision | None:
     return revisions_of(entry).filter(status=RevisionStatus.PENDING).first()
 
 
-def revisions_waiting_for(user) -> QuerySet[Revision]:
-    """Changes waiting for a check in the municipalities this person works for (each row is then checked with
-    services.may_decide, which also looks at the wijk)."""
-    waiting = Revision.objects.filter(status=RevisionStatus.PENDING).select_related("entry_type", "author")
-    if is_administrator(user):
-        return waiting
-    return waiting.filter(municipality_id__in=municipality_ids_of(user) or [])
-
-
 def revision_target(revision: Revision, entry):
     """The entry where the revision would put it (municipality and wijk), to see who may decide on it."""
     import copy
@@ -497,3 +504,108 @@ def revision_target(revision: Revision, entry):
         value = str(revision.data.get("district") or "")
         target.district_id = int(value) if value.isdigit() else None
     return target
+
+
+# What a professional has to check: the moderation queue, its count in the page header and the start page
+# "Mijn werk". The rows come from the database form of the moderation rule (rules._moderated), so the count,
+# the queue and the start page agree and nothing is checked row by row.
+ENTRY_MODELS = (Activity, MeetingPlace, Organisation)
+WAITING_STATUSES = (Status.SUBMITTED, Status.NEEDS_CHECK)
+
+
+def moderated_by(user, model) -> QuerySet:
+    """The entries of `model` this person moderates (the rule `directory.moderate_…` as a query)."""
+    return visible(user, f"directory.moderate_{model._meta.model_name}", model.objects.all())
+
+
+def revisions_to_decide(user) -> QuerySet[Revision]:
+    """Changes waiting for this person: in a municipality they work for and, for a professional with assigned
+    wijken, about an entry in one of them or moving into one (services.may_decide in the database)."""
+    waiting = Revision.objects.filter(status=RevisionStatus.PENDING)
+    if is_administrator(user):
+        return waiting
+    if not has_role(user, Role.PROFESSIONAL):
+        return waiting.none()
+    waiting = waiting.filter(municipality_id__in=user.municipalities.values("pk"))
+    assigned = user.districts.through.objects.filter(user_id=user.pk)
+
+    def of_kind(model) -> Q:  # by name, not by ContentType row: no query of its own
+        return Q(entry_type__app_label=model._meta.app_label, entry_type__model=model._meta.model_name)
+
+    in_my_wijken = of_kind(Organisation) | Q(target_district="")
+    for model in (Activity, MeetingPlace):
+        in_my_wijken |= of_kind(model) & Q(entry_id__in=moderated_by(user, model).order_by().values("pk"))
+    in_my_wijken |= Q(target_district__in=assigned.annotate(code=Cast("district_id", CharField())).values("code"))
+    # As plain text: a JSON key compared with "" is read as JSON on SQLite.
+    target_district = Cast(KT("data__district"), CharField())
+    return waiting.annotate(target_district=target_district).filter(~Exists(assigned) | in_my_wijken)
+
+
+def to_check_count(user) -> int:
+    """Entries waiting for moderation or a check, and changes waiting for a decision: one query."""
+    parts = [moderated_by(user, model).filter(status__in=WAITING_STATUSES).order_by().values("pk") for model in
+             ENTRY_MODELS]  # fmt: skip
+    parts.append(revisions_to_decide(user).order_by().values("pk"))
+    first, *rest = parts
+    return first.union(*rest, all=True).count()
+
+
+def waiting_for_moderation(user, limit: int) -> tuple[list, int]:
+    """New entries waiting for a first decision, oldest first: up to `limit` of them, and how many there are."""
+    rows, total = [], 0
+    for model in ENTRY_MODELS:
+        waiting = moderated_by(user, model).filter(status=Status.SUBMITTED)
+        related = ["municipality"] if model is Organisation else ["municipality", "district"]
+        rows += list(waiting.select_related(*related).order_by("created_at", "pk")[:limit])
+        total += waiting.count()
+    rows.sort(key=lambda entry: (entry.created_at, entry.pk))
+    return rows[:limit], total
+
+
+def due_for_check(user, limit: int, now=None) -> tuple[list, int]:
+    """Findable entries nobody checked for DIRECTORY_REMINDER_MONTHS, longest overdue first: up to `limit`, each
+    with `days_overdue`, and how many there are. The same age as the freshness round (services.review_freshness)."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=30 * settings.DIRECTORY_REMINDER_MONTHS)
+    rows, total = [], 0
+    for model in ENTRY_MODELS:
+        due = (
+            moderated_by(user, model)
+            .filter(status__in=PUBLIC_STATUSES)
+            .annotate(reference=Coalesce("checked_at", "created_at"))
+            .filter(reference__lte=cutoff)
+        )
+        related = ["municipality"] if model is Organisation else ["municipality", "district"]
+        rows += list(due.select_related(*related).order_by("reference", "pk")[:limit])
+        total += due.count()
+    rows.sort(key=lambda entry: (entry.reference, entry.pk))
+    for entry in rows:
+        entry.days_overdue = (cutoff - entry.reference).days
+    return rows[:limit], total
+
+
+def near_wijk(model, user, district, centre: tuple[float, float] | None, limit: int) -> tuple[list, int]:
+    """Findable activities or places of the wijk's municipality, those in the wijk first, then the nearest to the
+    wijk's centre (equirectangular, as the search), then the rest by name: up to `limit`, and how many are in the
+    wijk. `distance` (km, one decimal) is set on each row outside the wijk whose place is known."""
+    public = visible(user, f"directory.view_{model._meta.model_name}", model.objects.all())
+    public = public.filter(status__in=PUBLIC_STATUSES, municipality_id=district.municipality_id)
+    name = "title" if model is Activity else "name"
+    rows = public.annotate(
+        outside=Case(When(district_id=district.pk, then=Value(0)), default=Value(1), output_field=IntegerField())
+    )
+    order = ["outside"]
+    if centre is not None:
+        latitude, longitude = centre
+        kx = 111.32 * math.cos(math.radians(latitude))
+        dx = (F("longitude") - Value(longitude)) * Value(kx)
+        dy = (F("latitude") - Value(latitude)) * Value(111.32)
+        rows = rows.annotate(distance_sq=ExpressionWrapper(dx * dx + dy * dy, output_field=FloatField()))
+        order.append(F("distance_sq").asc(nulls_last=True))
+    if model is Activity:
+        rows = rows.select_related("place")
+    found = list(rows.order_by(*order, name, "pk")[:limit])
+    for row in found:
+        value = getattr(row, "distance_sq", None)
+        row.distance = None if (row.outside == 0 or value is None) else round(math.sqrt(value), 1)
+    return found, public.filter(district_id=district.pk).count()

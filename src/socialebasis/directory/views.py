@@ -593,7 +593,7 @@ def my_entries(request):
 def _revision_rows(user) -> list[dict]:
     """The changes this person may decide on, each with its entry and what changed."""
     rows = []
-    for revision in selectors.revisions_waiting_for(user):
+    for revision in selectors.revisions_to_decide(user).select_related("entry_type", "author"):
         name = revision.entry_type.model
         if name not in _READERS:
             continue
@@ -654,17 +654,12 @@ def revision_decision(request, pk: int):
 @login_required
 def moderation(request):
     """Entries waiting for moderation or a check, and changes to published entries waiting for a check, in the
-    wijken this professional works in."""
+    wijken this professional works in (the same rows the header counts, selectors.to_check_count)."""
     rows = []
-    for name in ("activity", "meetingplace", "organisation"):
-        related = ["municipality"] if name == "organisation" else ["municipality", "district__municipality"]
-        for entry in (
-            _READERS[name](request.user)
-            .filter(status__in=[Status.SUBMITTED, Status.NEEDS_CHECK])
-            .select_related(*related)
-        ):
-            if can(request.user, f"directory.moderate_{name}", entry):
-                rows.append(entry)
+    for model in selectors.ENTRY_MODELS:
+        related = ["municipality"] if model is Organisation else ["municipality", "district__municipality"]
+        waiting = selectors.moderated_by(request.user, model).filter(status__in=selectors.WAITING_STATUSES)
+        rows += list(waiting.select_related(*related))
     return render(
         request,
         "directory/moderation.html",

@@ -7,4 +7,6 @@ class ProfilesConfig(AppConfig):
     verbose_name = _("Wijk profiles")
 
     def ready(self) -> None:
-        from . import receivers, rules  # noqa: F401  (permission rules; recompute after imports)
+        from . import receivers, rules, sections  # noqa: F401  (permission rules; recompute after imports)
+
+        sections.register()  # its parts of the wijk page and of "Mijn werk"
