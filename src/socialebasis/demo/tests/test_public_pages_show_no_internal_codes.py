@@ -43,9 +43,12 @@ _SLUG = re.compile(r"^[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+$|^[a-z]{3,}$")
 
 
 def _import_all_modules() -> None:
-    """Import every module of the project, so that every choice list and enum it declares exists."""
+    """Import every module of the project, so that every choice list and enum it declares exists.
+
+    Not the load-test script: locust patches the standard library with gevent when it is imported.
+    """
     for info in pkgutil.walk_packages(socialebasis.__path__, "socialebasis."):
-        if any(part in info.name.split(".") for part in ("tests", "migrations", "wsgi", "manage", "conf")):
+        if any(part in info.name.split(".") for part in ("tests", "migrations", "wsgi", "manage", "conf", "locustfile")):
             continue
         importlib.import_module(info.name)
 
