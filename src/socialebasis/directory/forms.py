@@ -220,6 +220,10 @@ class MeetingPlaceForm(StyledFormMixin, forms.ModelForm):
             "accessibility",
         ]
 
+    # A resident gives the address; the municipality, the wijk and a point on the map come from its postcode, as in
+    # the activity form (docs/adr/0032-…). Professionals keep the lists and the coordinates.
+    EXPERT_ONLY = ("municipality", "latitude", "longitude", "district")
+
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         from .selectors import choosable
@@ -227,6 +231,36 @@ class MeetingPlaceForm(StyledFormMixin, forms.ModelForm):
         self.fields["organisation"].queryset = choosable(Organisation, user, self.instance.organisation_id).order_by(
             "name"
         )
+        self.expert = is_expert(user)
+        if not self.expert:
+            for name in self.EXPERT_ONLY:
+                del self.fields[name]
+            self.fields["postcode"].required = True
+            self.fields["postcode"].help_text = _("The municipality and the wijk are found from the postcode.")
+
+    def clean_postcode(self):
+        text = self.cleaned_data["postcode"].strip()
+        if text and postcode_digits(text) is None:
+            raise forms.ValidationError(_("A postcode looks like 5251 AB, or just its four digits: 5251."))
+        return text
+
+    def clean(self):
+        data = super().clean()
+        place, postcode = self.instance, data.get("postcode", "")
+        moved = place.pk is None or "postcode" in self.changed_data or place.municipality_id is None
+        if self.expert or "postcode" in self.errors or not postcode or not moved:
+            return data
+        municipality = municipality_of_postcode(postcode)
+        if municipality is None:
+            self.add_error(
+                "postcode",
+                _("We do not know this postcode in the municipalities of this sociale kaart. Check the digits."),
+            )
+            return data
+        place.municipality = municipality
+        place.district = district_of_postcode(municipality, postcode)
+        place.latitude, place.longitude = postcode_point(postcode, municipality.statcode) or (None, None)
+        return data
 
 
 HOW_OFTEN = [

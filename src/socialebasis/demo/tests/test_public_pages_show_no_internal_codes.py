@@ -42,13 +42,16 @@ SHOWN_ATTRIBUTES = {"title", "aria-label", "placeholder", "alt", "aria-descripti
 _SLUG = re.compile(r"^[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+$|^[a-z]{3,}$")
 
 
+NOT_IMPORTED = {"tests", "migrations", "wsgi", "manage", "conf", "locustfile"}
+
+
 def _import_all_modules() -> None:
     """Import every module of the project, so that every choice list and enum it declares exists.
 
     Not the load-test script: locust patches the standard library with gevent when it is imported.
     """
     for info in pkgutil.walk_packages(socialebasis.__path__, "socialebasis."):
-        if any(part in info.name.split(".") for part in ("tests", "migrations", "wsgi", "manage", "conf", "locustfile")):
+        if any(part in NOT_IMPORTED for part in info.name.split(".")):
             continue
         importlib.import_module(info.name)
 

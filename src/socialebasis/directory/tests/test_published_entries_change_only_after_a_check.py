@@ -98,7 +98,7 @@ def test_a_rejected_change_leaves_the_entry_and_the_owner_reads_the_note(
     client.force_login(owner)
     client.post(
         reverse("directory:edit", args=["plek", place.pk]),
-        {"municipality": place.municipality_id, "name": "Mijn eigen huis", "kind": place.kind, "setting": "indoor"},
+        {"postcode": "5251 AB", "name": "Mijn eigen huis", "kind": place.kind, "setting": "indoor"},
     )
     client.logout()
     verified(client, professional)
