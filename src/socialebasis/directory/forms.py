@@ -1,13 +1,14 @@
 from datetime import date, datetime
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from socialebasis.areas.models import District, Municipality
 from socialebasis.areas.selectors import district_of_postcode, municipality_of_postcode, postcode_digits, postcode_point
 from socialebasis.core.dates import FIRST_YEAR, LAST_YEAR, MESSAGE, in_window, validate_in_window
 from socialebasis.core.forms import QuickSelect, StyledFormMixin, utrecht_class
-from socialebasis.core.roles import Role, has_role, is_administrator
+from socialebasis.core.roles import Role, has_role, is_administrator, municipality_ids_of
 from socialebasis.frameworks.selectors import names_in_force
 
 from . import simple_schedule
@@ -414,9 +415,10 @@ class ActivityForm(StyledFormMixin, forms.ModelForm):
         for name in self.RESIDENT_ONLY if self.expert else self.EXPERT_ONLY:
             del self.fields[name]
         if self.expert:
-            self.fields["district"].queryset = District.objects.select_related("municipality").order_by(
-                "municipality__name", "name"
-            )
+            districts = District.objects.select_related("municipality").order_by("municipality__name", "name")
+            if own := municipality_ids_of(user):  # the wijken of the municipalities they work for, and the current one
+                districts = districts.filter(Q(municipality_id__in=own) | Q(pk=self.instance.district_id))
+            self.fields["district"].queryset = districts
         else:
             self._resident_initial()
         self.goal_municipality = self._goal_municipality()

@@ -36,7 +36,7 @@ from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 
 from socialebasis.core.permissions import visible
-from socialebasis.core.roles import STAFF_ROLES, Role, has_role, is_administrator, is_signed_in
+from socialebasis.core.roles import STAFF_ROLES, Role, has_role, is_administrator, is_signed_in, municipality_ids_of
 from socialebasis.core.sql import array_literal
 
 from .models import Activity, MeetingPlace, Organisation, Revision, RevisionStatus, Synonym
@@ -100,6 +100,9 @@ def choosable(model, user, current_id: int | None = None) -> QuerySet:
     condition = Q(status__in=PUBLIC_STATUSES)
     if not has_role(user, *STAFF_ROLES):
         condition &= Q(checked_at__isnull=False)
+    elif own := municipality_ids_of(user):
+        # Staff pick from the municipalities they work for, not from every entry of a national installation.
+        condition &= Q(municipality_id__in=own)
     if is_signed_in(user):
         condition |= Q(owner_id=user.pk)
     if current_id is not None:

@@ -81,3 +81,16 @@ def test_imported_and_demo_entries_wait_for_a_check_before_a_resident_may_choose
     verified(client, professional)  # staff may hang an activity on an entry that came with the import
     form = client.get(reverse("directory:create", args=["activiteit"])).context["form"]
     assert demo in form.fields["place"].queryset
+
+
+def test_staff_choose_from_the_municipalities_they_work_for(client, seed_areas, user_factory, verified):
+    from socialebasis.areas.models import Municipality
+
+    heusden, oss = Municipality.objects.get(statcode="GM0797"), Municipality.objects.get(statcode="GM0828")
+    here = OrganisationFactory(name="Vereniging in Heusden", municipality=heusden)
+    elsewhere = OrganisationFactory(name="Vereniging in Oss", municipality=oss)
+    verified(client, user_factory(professional=True, municipalities=[heusden]))
+    form = client.get(reverse("directory:create", args=["activiteit"])).context["form"]
+    assert here in form.fields["organisation"].queryset and elsewhere not in form.fields["organisation"].queryset
+    wijken = form.fields["district"].queryset
+    assert wijken.exists() and set(wijken.values_list("municipality", flat=True)) == {heusden.pk}
