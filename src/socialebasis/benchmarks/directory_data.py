@@ -156,6 +156,7 @@ def activity_rows(count: int, municipalities: list, districts: dict, seed: int):
             "",
             "",
             "",
+            "",  # postcode_area: the synthetic activities have coordinates, no postcode
         )
 
 
@@ -164,7 +165,7 @@ ACTIVITY_COLUMNS = (
     "district_id, latitude, longitude, target_groups, themes, goals, answers, sphere, cost, cost_note, "
     "registration_needed, referral_needed, accessibility, languages, contact_name, contact_email, contact_phone, "
     "starts_at, duration_minutes, recurrence, exceptions, weekdays, accessible, search_document, assessment, "
-    "assessment_verdict, verdict_override, verdict_note"
+    "assessment_verdict, verdict_override, verdict_note, postcode_area"
 )
 
 QUERY_WORDS = ["wandelen", "koffie", "taal", "koken", "zingen", "yoga", "moestuin", "geldzaken", "mantelzorg",
