@@ -192,9 +192,45 @@ class MultipleChoice(forms.MultipleChoiceField):
 
 
 class OrganisationForm(StyledFormMixin, forms.ModelForm):
+    """A resident names the organisation's postcode and the municipality follows from it, as in the place and activity
+    forms; an organisation keeps no address, so the postcode is only asked when it is added. Staff choose from the
+    municipalities they work for."""
+
+    postcode = forms.CharField(
+        label=_("Postcode"),
+        max_length=7,
+        help_text=_("Of the address where the organisation works. From it we know the municipality. For example 5251."),
+    )
+
     class Meta:
         model = Organisation
-        fields = ["municipality", "name", "kind", "description", "website", "email", "phone"]
+        fields = ["municipality", "postcode", "name", "kind", "description", "website", "email", "phone"]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.expert = is_expert(user)
+        if self.expert:
+            del self.fields["postcode"]
+            if own := municipality_ids_of(user):
+                self.fields["municipality"].queryset = Municipality.objects.filter(
+                    Q(pk__in=own) | Q(pk=self.instance.municipality_id)
+                ).order_by("name")
+            return
+        del self.fields["municipality"]
+        if self.instance.pk:  # it keeps its municipality; a professional can move it
+            del self.fields["postcode"]
+
+    def clean_postcode(self):
+        text = self.cleaned_data["postcode"].strip()
+        if postcode_digits(text) is None:
+            raise forms.ValidationError(_("A postcode looks like 5251 AB, or just its four digits: 5251."))
+        municipality = municipality_of_postcode(text)
+        if municipality is None:
+            raise forms.ValidationError(
+                _("We do not know this postcode in the municipalities of this sociale kaart. Check the digits.")
+            )
+        self.instance.municipality = municipality
+        return text
 
 
 class MeetingPlaceForm(StyledFormMixin, forms.ModelForm):
@@ -698,9 +734,12 @@ def _shown(field, value) -> str:
     return str(value).replace("T", " ") if isinstance(field, forms.DateTimeField) else str(value)
 
 
+FORMS_WITH_USER = (ActivityForm, MeetingPlaceForm, OrganisationForm)
+
+
 def describe_changes(form_class, revision) -> list[tuple[str, str, str]]:
     """(label, old, new) for every changed field of a revision, in the form's order (the form its author used)."""
-    kwargs = {"user": revision.author} if form_class in (ActivityForm, MeetingPlaceForm) else {}
+    kwargs = {"user": revision.author} if form_class in FORMS_WITH_USER else {}
     fields = form_class(**kwargs).fields
     return [
         (str(field.label), _shown(field, revision.previous.get(name)), _shown(field, revision.data.get(name)))

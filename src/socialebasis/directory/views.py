@@ -23,6 +23,7 @@ from socialebasis.frameworks.models import Verdict
 
 from . import selectors, services
 from .forms import (
+    FORMS_WITH_USER,
     ActivityForm,
     ActivitySearchForm,
     EntrySearchForm,
@@ -427,7 +428,7 @@ def _detail_url(entry) -> str:
 
 def _form(form_class, request, instance=None, initial=None):
     kwargs = {"instance": instance, "initial": initial}
-    if form_class in (ActivityForm, MeetingPlaceForm):
+    if form_class in FORMS_WITH_USER:
         kwargs["user"] = request.user
     return form_class(request.POST or None, **kwargs)
 
@@ -628,7 +629,7 @@ def revision_decision(request, pk: int):
     note = request.POST.get("note", "").strip()[:2000]
     if request.POST.get("action") == "approve":
         form_class = KINDS_BY_MODEL[name][1]
-        kwargs = {"user": revision.author} if form_class in (ActivityForm, MeetingPlaceForm) else {}
+        kwargs = {"user": revision.author} if form_class in FORMS_WITH_USER else {}
         form = form_class(data=applied_data(form_class, entry, revision, **kwargs), instance=entry, **kwargs)
         if not form.is_valid():
             problems = "; ".join(f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}".strip(": ")

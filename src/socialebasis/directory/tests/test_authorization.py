@@ -113,7 +113,7 @@ def test_a_resident_submission_waits_for_moderation(client, seed_areas, user_fac
     client.force_login(resident)
     response = client.post(
         reverse("directory:create", args=["organisatie"]),
-        {"municipality": Municipality.objects.get(statcode="GM0797").pk, "name": "Breiclub", "kind": "informal_group"},
+        {"postcode": "5251", "name": "Breiclub", "kind": "informal_group"},
     )
     assert response.status_code == 302
     client.logout()
