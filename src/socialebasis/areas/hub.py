@@ -7,6 +7,10 @@ A section is a template and a function that reads its part for one wijk and one 
 when there is nothing to show (the section is left out) and otherwise a dict, which the template gets as `part`.
 Every part must be readable by anyone who may open the wijk page, so it reads through the app's own permission
 rules (`visible`).
+
+For anonymous visitors the page comes from the cache every app shares (core/page_cache.py) when every section
+names the cache scopes its part depends on (`scopes(statcode)`, the municipality's CBS code); a section without
+them keeps the page fresh for everybody.
 """
 
 from collections.abc import Callable
@@ -27,14 +31,33 @@ class Section:
     template: str
     read: Callable[[Any, Any], dict | None]
     order: int = 50
+    scopes: Callable[[str], list[str]] | None = None
 
 
 _SECTIONS: dict[str, Section] = {}
 
 
-def register_section(key: str, template: str, read: Callable[[Any, Any], dict | None], *, order: int = 50) -> None:
+def register_section(
+    key: str,
+    template: str,
+    read: Callable[[Any, Any], dict | None],
+    *,
+    order: int = 50,
+    scopes: Callable[[str], list[str]] | None = None,
+) -> None:
     """`read(district, user)`; keyed, so an app's ready() running twice in tests leaves one part per page."""
-    _SECTIONS[key] = Section(key, template, read, order)
+    _SECTIONS[key] = Section(key, template, read, order, scopes)
+
+
+def page_scopes(statcode: str) -> list[str] | None:
+    """The cache scopes of the wijk page of this municipality: those of all its sections, or None (not kept).
+    The areas' own rows (names, boundaries) are in the scopes of the sections above, which follow the areas too."""
+    found: list[str] = []
+    for section in _SECTIONS.values():
+        if section.scopes is None:
+            return None
+        found += [scope for scope in section.scopes(statcode) if scope not in found]
+    return found or None
 
 
 def parts_for(district, user) -> list[tuple[Section, dict]]:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from socialebasis.core.numbers import parse_int
+from socialebasis.core.page_cache import cached_for_visitors
 
 from . import hub, selectors
 from .geometry import area_km2, bounds, point_count
@@ -70,6 +71,7 @@ def municipality_detail(request, statcode: str):
     )
 
 
+@cached_for_visitors(lambda request, statcode, district_code: hub.page_scopes(statcode))
 def district_detail(request, statcode: str, district_code: str):
     district = selectors.district_by_code(district_code, _year_param(request))
     if district is None or district.municipality.statcode != statcode:

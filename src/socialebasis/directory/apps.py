@@ -11,7 +11,7 @@ class DirectoryConfig(AppConfig):
 
         from socialebasis.accounts.hub import ADDED, register_link
 
-        from . import importers, receivers, rules, sections  # noqa: F401  (permission rules; reactions to other apps)
+        from . import importers, page_cache, receivers, rules, sections  # noqa: F401  (permission rules; reactions to other apps)
         from .models import Synonym
         from .selectors import forget_synonyms
 
@@ -22,6 +22,7 @@ class DirectoryConfig(AppConfig):
         register_activity_source(receivers.framework_preview_activities)
         importers.register()  # the bulk and HSDS imports on the administration's import page
         sections.register()  # its parts of "Mijn werk" and of the wijk page
+        page_cache.connect()  # cached public pages follow every change they show
 
         post_save.connect(forget_synonyms, sender=Synonym, dispatch_uid="directory-synonyms-saved")
         post_delete.connect(forget_synonyms, sender=Synonym, dispatch_uid="directory-synonyms-deleted")

@@ -10,7 +10,7 @@ from socialebasis.areas import hub
 from socialebasis.areas.geometry import centre
 from socialebasis.core.roles import Role, has_role, is_administrator
 
-from . import selectors
+from . import page_cache, selectors
 from .models import Activity, MeetingPlace
 from .schedule import ScheduleError, next_dates
 
@@ -100,4 +100,7 @@ def register() -> None:
         "directory.to_check", _("To check"), "directory:moderation", selectors.to_check_count,
         shown_to=_moderates_anything,
     )  # fmt: skip
-    hub.register_section("directory.to_do", "directory/hub/_to_do.html", to_do_part, order=hub.TO_DO)
+    hub.register_section(
+        "directory.to_do", "directory/hub/_to_do.html", to_do_part, order=hub.TO_DO,
+        scopes=lambda statcode: [page_cache.SCOPE],
+    )  # fmt: skip

@@ -20,6 +20,7 @@ from socialebasis.frameworks.assessment import UnknownCriteria, assess_activity
 from socialebasis.notifications.services import notify
 from socialebasis.workflows.services import transition
 
+from . import page_cache
 from .models import Activity, MeetingPlace, Organisation, Revision, RevisionStatus, SavedSearch
 from .schedule import weekday_mask
 from .vocabulary import PUBLIC_STATUSES, Accessibility, Cost, OrganisationKind, Status, TargetGroup, Theme
@@ -169,6 +170,7 @@ def mark_checked(entry, *, actor):
         return transition(entry, Status.PUBLISHED, actor=actor, checked=True)
     now = timezone.now()
     type(entry).objects.filter(pk=entry.pk).update(checked_at=now, checked_by=actor, reminder_sent_at=None)
+    page_cache.changed()
     entry.checked_at, entry.checked_by, entry.reminder_sent_at = now, actor, None
     record_event(actor, Action.UPDATE, entry, municipality=entry.municipality.statcode, checked=True)
     return entry
@@ -187,6 +189,7 @@ def decide_verdict(activity: Activity, *, actor, verdict: str = "", note: str = 
         verdict_confirmed_by=actor,
         verdict_confirmed_at=activity.verdict_confirmed_at,
     )
+    page_cache.changed()
     record_event(
         actor,
         Action.UPDATE,
@@ -262,6 +265,8 @@ def reassess_all(municipality=None) -> int:
                 assessment=result, assessment_verdict=result.get("verdict", "")
             )
             changed += 1
+    if changed:
+        page_cache.changed()
     return changed
 
 

@@ -18,10 +18,11 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from socialebasis.core.idempotency import idempotent
+from socialebasis.core.page_cache import cached_for_visitors
 from socialebasis.core.permissions import can
 from socialebasis.frameworks.models import Verdict
 
-from . import selectors, services
+from . import page_cache, selectors, services
 from .forms import (
     FORMS_WITH_USER,
     ActivityForm,
@@ -77,6 +78,7 @@ def run_search(request, form, user=None):
     ), note
 
 
+@cached_for_visitors(page_cache.scopes)
 def activity_list(request):
     form = ActivitySearchForm(request.GET or None)
     results, note, unavailable = None, "", False
@@ -209,6 +211,7 @@ def _entry_list(request, *, current, kinds, with_place, search, title, intro, co
     )
 
 
+@cached_for_visitors(page_cache.scopes)
 def place_list(request):
     return _entry_list(
         request,
@@ -222,6 +225,7 @@ def place_list(request):
     )
 
 
+@cached_for_visitors(page_cache.scopes)
 def organisation_list(request):
     return _entry_list(
         request,
@@ -342,6 +346,7 @@ def _verdict_label(verdict: str) -> str:
     return str(Verdict(verdict).label) if verdict in Verdict.values else ""
 
 
+@cached_for_visitors(page_cache.scopes)
 def activity_detail(request, pk: int):
     activity = get_object_or_404(
         selectors.activities_for(request.user)
@@ -375,6 +380,7 @@ def activity_calendar(request, pk: int):
     return _ical(request, [activity], f"activiteit-{activity.pk}.ics")
 
 
+@cached_for_visitors(page_cache.scopes)
 def place_detail(request, pk: int):
     place = get_object_or_404(
         selectors.places_for(request.user).select_related("district", "organisation").defer("district__boundary"),
@@ -397,6 +403,7 @@ def place_detail(request, pk: int):
     )
 
 
+@cached_for_visitors(page_cache.scopes)
 def organisation_detail(request, pk: int):
     organisation = get_object_or_404(selectors.organisations_for(request.user), pk=pk)
     services.record_staff_read(request.user, organisation, via="page")

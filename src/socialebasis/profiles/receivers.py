@@ -8,6 +8,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from socialebasis.indicators.signals import values_changed
+from socialebasis.workflows.signals import transitioned
 
 
 @receiver(values_changed, dispatch_uid="profiles-recompute-after-import")
@@ -49,6 +50,7 @@ def _row_changed(sender, instance, **kwargs) -> None:
 post_save.connect(_row_changed, dispatch_uid="profiles-page-cache-save")
 post_delete.connect(_row_changed, dispatch_uid="profiles-page-cache-delete")
 m2m_changed.connect(_row_changed, dispatch_uid="profiles-page-cache-m2m")
+transitioned.connect(_row_changed, dispatch_uid="profiles-page-cache-status")  # a status is written by update()
 
 
 @receiver(values_changed, dispatch_uid="profiles-page-cache-import")

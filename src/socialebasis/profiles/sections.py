@@ -10,7 +10,7 @@ from socialebasis.accounts import work
 from socialebasis.areas import hub
 from socialebasis.core.roles import STAFF_ROLES, has_role
 
-from . import findings, selectors
+from . import findings, page_cache, selectors
 from .models import AgendaItem, AgendaStatus
 
 # Strengths and concerns each on the wijk page; the profile has them all.
@@ -58,8 +58,12 @@ def actions_part(user) -> dict | None:
 
 
 def register() -> None:
-    hub.register_section("profiles.summary", "profiles/hub/_summary.html", summary_part, order=hub.FIGURES)
-    hub.register_section("profiles.agenda", "profiles/hub/_agenda.html", agenda_part, order=hub.AGENDA)
+    hub.register_section(
+        "profiles.summary", "profiles/hub/_summary.html", summary_part, order=hub.FIGURES, scopes=page_cache.scopes
+    )
+    hub.register_section(
+        "profiles.agenda", "profiles/hub/_agenda.html", agenda_part, order=hub.AGENDA, scopes=page_cache.scopes
+    )
     work.register_section(
         "profiles.actions", _("Sociale agenda: your open opgaven"), "profiles/work/_actions.html", actions_part,
         order=30,

@@ -1,5 +1,3 @@
-from types import SimpleNamespace
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -7,7 +5,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,6 +12,7 @@ from socialebasis.areas.geometry import bounds
 from socialebasis.areas.models import District, Municipality
 from socialebasis.core.idempotency import idempotent
 from socialebasis.core.numbers import parse_int
+from socialebasis.core.page_cache import cached_for_visitors
 from socialebasis.core.permissions import can
 from socialebasis.indicators import selectors as indicator_selectors
 
@@ -101,35 +99,22 @@ def _context(request, profile) -> dict:
     }
 
 
+@cached_for_visitors(lambda request, statcode, district_code: page_cache.scopes(statcode))
 def district_profile(request, statcode: str, district_code: str):
-    """The profile; for anonymous visitors its body comes from the cache while nothing it shows has changed
-    (page_cache.py). The page around it (header, sign-in and language forms with their CSRF token) is always new."""
-    year = _year(request)
-    key = page_cache.key_for(request, statcode, district_code, year)
-    page = page_cache.get(key)
-    if page is None:
-        profile = _profile_or_404(statcode, district_code, year)
-        context = _context(request, profile)
-        municipality = profile.municipality
-        page = {
-            "body": render_to_string("profiles/_profile_body.html", context, request),
-            "name": profile.name,
-            "municipality": {"statcode": municipality.statcode, "name": municipality.name},
-            "code": context["code"],
-            "year_param": context["year_param"],
-        }
-        page_cache.put(key, page)
-    municipality = SimpleNamespace(**page["municipality"])
+    """The profile; anonymous visitors get it from the cache while nothing it shows has changed (page_cache.py)."""
+    profile = _profile_or_404(statcode, district_code, _year(request))
+    context = _context(request, profile)
+    municipality = profile.municipality
     return render(
         request,
         "profiles/profile.html",
         {
-            "profile": {"name": page["name"]},
+            "profile": {"name": profile.name},
             "municipality": municipality,
-            "code": page["code"],
-            "year_param": page["year_param"],
-            "profile_body": mark_safe(page["body"]),  # noqa: S308 - rendered by our own template above
-            "breadcrumbs": _crumbs(municipality, (page["name"], None)),
+            "code": context["code"],
+            "year_param": context["year_param"],
+            "profile_body": render_to_string("profiles/_profile_body.html", context, request),
+            "breadcrumbs": _crumbs(municipality, (profile.name, None)),
         },
     )
 

@@ -11,6 +11,7 @@ from socialebasis.audit.services import record_event
 from socialebasis.core.permissions import can
 
 from .registry import Transition, Workflow, workflow_of
+from .signals import transitioned
 
 
 class TransitionNotAllowed(PermissionDenied):
@@ -54,6 +55,7 @@ def transition(obj, to: str, *, actor, note: str = "", field: str = "status", **
         if workflow.on_enter and to in workflow.on_enter:
             changed += workflow.on_enter[to](obj, actor)
         type(obj)._base_manager.filter(pk=obj.pk).update(**{name: getattr(obj, name) for name in changed})
+        transitioned.send(sender=type(obj), instance=obj, source=source, target=to)
         record_event(
             actor,
             Action.UPDATE,

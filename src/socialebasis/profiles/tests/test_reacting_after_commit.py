@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from socialebasis.areas.models import Municipality
+from socialebasis.core import page_cache as core_page_cache
 from socialebasis.indicators import services as indicator_services
 from socialebasis.profiles import page_cache, summaries
 from socialebasis.profiles.models import ProfileSummary
@@ -25,8 +26,9 @@ def _monitor(municipality):
 
 
 def _tasks(queued):
-    """The callbacks queued for after the commit, less the cached profile pages' new stamps (page_cache.py)."""
-    return [callback for callback in queued if getattr(callback, "func", None) is not page_cache.changed]
+    """The callbacks queued for after the commit, less the cached pages' new stamps (core/page_cache.py)."""
+    stamps = (page_cache.changed, core_page_cache.changed)
+    return [callback for callback in queued if getattr(callback, "func", None) not in stamps]
 
 
 def _rows(codes):
