@@ -87,9 +87,7 @@ BANDS = (("low", "0 tot 5", 0.0, 5.0), ("middle", "5 tot 7,5", 5.0, 7.5), ("high
 
 def scores_of(answers: dict[str, int]) -> dict[str, float]:
     """Each dimension's score: the mean of its statements' answers, one decimal."""
-    return {
-        d.key: round(sum(answers[key] for key, _text in d.statements) / len(d.statements), 1) for d in DIMENSIONS
-    }
+    return {d.key: round(sum(answers[key] for key, _text in d.statements) / len(d.statements), 1) for d in DIMENSIONS}
 
 
 def band_of(score: float) -> int:

@@ -77,9 +77,7 @@ class GoalMapping(models.Model):
     municipality = models.ForeignKey(
         "areas.Municipality", on_delete=models.CASCADE, related_name="+", verbose_name=_("municipality")
     )
-    dimension = models.CharField(
-        _("dimension"), max_length=20, choices=[(d.key, d.label) for d in DIMENSIONS]
-    )
+    dimension = models.CharField(_("dimension"), max_length=20, choices=[(d.key, d.label) for d in DIMENSIONS])
     goals = models.JSONField(_("framework goals"), default=list, help_text=_("Keys of goals of the framework."))
 
     class Meta:

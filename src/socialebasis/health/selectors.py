@@ -78,9 +78,7 @@ def offers_for(user, district: District | None, dimensions: list[str]) -> dict[s
     )
     if not mapping:
         return {}
-    activities = list(
-        activities_for(user).filter(district=district).select_related("place").order_by("title")[:200]
-    )
+    activities = list(activities_for(user).filter(district=district).select_related("place").order_by("title")[:200])
     offers = {}
     for dimension in dimensions:
         goals = set(mapping.get(dimension, []))

@@ -44,9 +44,7 @@ def save_self_check(owner, answers: dict, talk_about: list[str]) -> SelfCheck:
     answers = _checked_answers(answers)
     talk_about = [key for key in KEYS if key in set(talk_about)]
     with transaction.atomic():
-        check = SelfCheck.objects.create(
-            owner=owner, answers=answers, scores=scores_of(answers), talk_about=talk_about
-        )
+        check = SelfCheck.objects.create(owner=owner, answers=answers, scores=scores_of(answers), talk_about=talk_about)
         # The audit line says that a self-check was kept, never what is in it.
         record_event(owner, Action.CREATE, check)
     return check

@@ -22,7 +22,9 @@ from . import serializers
         "something about fewer than five people, alone or subtracted from another, is null. The self-check is a "
         "conversation tool, not a measurement instrument."
     ),
-    parameters=[path_parameter("statcode", {"type": "string", "pattern": DISTRICT_PATTERN}, "CBS code of the district.")],
+    parameters=[
+        path_parameter("statcode", {"type": "string", "pattern": DISTRICT_PATTERN}, "CBS code of the district.")
+    ],
     responses={200: serializers.DistrictHealthSerializer, **problem_responses(400, 404)},
 )
 class DistrictHealth(APIView):
