@@ -50,9 +50,12 @@ def save_self_check(owner, answers: dict, talk_about: list[str]) -> SelfCheck:
     return check
 
 
-def contribute(municipality: Municipality, district: District | None, scores: dict, *, is_demo: bool = False):
+def contribute(
+    municipality: Municipality, district: District | None, scores: dict, *, is_demo: bool = False, period=None
+):
     """Add six scores to the wijk figures of this year. Nothing that points at the person is kept: no account, no
-    self-check, no time but the year, no audit line with a name (ADR 0042)."""
+    self-check, no time but the year, no audit line with a name (ADR 0042). `period` is for the demo's earlier
+    years only; a resident always contributes to the running year."""
     if set(scores) != set(KEYS) or any(not 0 <= float(v) <= 10 for v in scores.values()):
         raise HealthError("De uitslag is niet compleet.")
     if district is not None and district.municipality_id != municipality.pk:
@@ -61,7 +64,7 @@ def contribute(municipality: Municipality, district: District | None, scores: di
         return Contribution.objects.create(
             municipality=municipality,
             district=district,
-            period=timezone.localdate().year,
+            period=period or timezone.localdate().year,
             is_demo=is_demo,
             **{key: Decimal(str(round(float(scores[key]), 1))) for key in KEYS},
         )
