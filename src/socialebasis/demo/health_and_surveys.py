@@ -47,7 +47,7 @@ def load_health() -> str:
 
 
 def load_surveys(staff=None) -> str:
-    municipality, wijken = _wijken()
+    _municipality, wijken = _wijken()
     if not wijken or Project.objects.filter(is_demo=True).exists():
         return "peilingen: al geladen"
     district = wijken[0]
