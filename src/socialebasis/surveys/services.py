@@ -126,6 +126,8 @@ def submit_response(
         errors.append("Geef aan wie het formulier invoert.")
     if not survey.anonymous and entry == Entry.ONLINE and respondent is None:
         errors.append("Log in om deze peiling in te vullen.")
+    if not survey.anonymous and respondent is not None and survey.responses.filter(respondent=respondent).exists():
+        errors.append("Je hebt deze peiling al ingevuld.")
     if errors:
         raise SurveyError(errors)
     with transaction.atomic():

@@ -46,6 +46,16 @@ def test_a_wijk_with_enough_people_is_shown_and_the_small_ones_are_hidden_togeth
     assert selectors.closed_periods(contributed["municipality"]) == [LAST_YEAR]
 
 
+def test_a_closed_year_does_not_change_when_this_year_grows(contributed):
+    """No differences over time: what is published of a closed year stays the same whatever comes in now."""
+    before = selectors.period_figures(contributed["municipality"], LAST_YEAR)
+    _add(contributed["municipality"], contributed["districts"][1], 7, 2, period=LAST_YEAR + 1)
+    after = selectors.period_figures(contributed["municipality"], LAST_YEAR)
+    assert [(a.code, a.n, a.means, a.bands) for a in (before.municipality, *before.districts)] == [
+        (a.code, a.n, a.means, a.bands) for a in (after.municipality, *after.districts)
+    ]
+
+
 def test_a_closed_year_is_stored_as_indicator_values_with_the_note(contributed):
     big, small, _smaller = contributed["districts"][:3]
     services.publish_period(LAST_YEAR)

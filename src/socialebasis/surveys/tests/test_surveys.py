@@ -112,3 +112,21 @@ def test_each_of_the_seven_steps_has_its_own_page_and_only_staff_change_it(clien
     assert client.get(reverse("surveys:paper-entry", args=[project["survey"].pk])).status_code == 200
     assert client.get(reverse("surveys:survey", args=[project["survey"].pk])).status_code == 200
     assert client.get(reverse("surveys:results", args=[project["survey"].pk])).status_code == 200
+
+
+def test_an_anonymous_survey_keeps_nobody_and_one_with_an_account_takes_one_answer_each(project, user_factory):
+    resident = user_factory()
+    services.submit_response(project["survey"], _answers(), respondent=resident)
+    assert Response.objects.get().respondent is None
+    survey = services.create_survey(
+        project["district"].municipality,
+        {
+            **services.age_friendly_document("Met account", timezone.localdate(), timezone.localdate()),
+            "anonymous": False,
+        },
+    )
+    services.submit_response(survey, _answers(), respondent=resident)
+    with pytest.raises(services.SurveyError, match="al ingevuld"):
+        services.submit_response(survey, _answers(), respondent=resident)
+    with pytest.raises(services.SurveyError, match="Log in"):
+        services.submit_response(survey, _answers())
