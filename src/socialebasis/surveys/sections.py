@@ -3,6 +3,7 @@
 from django.db.models import Q
 
 from socialebasis.areas import hub
+from socialebasis.core.permissions import can
 
 from . import selectors
 
@@ -14,9 +15,10 @@ def surveys_part(district, user) -> dict | None:
         .order_by("-opens_on")[:5]
     )
     projects = list(selectors.projects_for(user).filter(district=district)[:5])
-    if not surveys and not projects:
+    may_start = can(user, "surveys.manage_in", district.municipality)
+    if not surveys and not projects and not may_start:
         return None
-    return {"surveys": surveys, "projects": projects}
+    return {"surveys": surveys, "projects": projects, "may_start": may_start, "district": district}
 
 
 def register() -> None:

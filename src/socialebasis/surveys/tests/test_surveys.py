@@ -110,6 +110,11 @@ def test_each_of_the_seven_steps_has_its_own_page_and_only_staff_change_it(clien
     project["project"].refresh_from_db()
     assert project["project"].working_group == "Seniorenraad"
     assert client.get(reverse("surveys:paper-entry", args=[project["survey"].pk])).status_code == 200
+    district = project["district"]
+    hub = client.get(
+        reverse("areas:district", args=[district.municipality.statcode, district.statcode])
+    ).content.decode()
+    assert reverse("surveys:project-start", args=[district.municipality.statcode, district.statcode]) in hub
     assert client.get(reverse("surveys:survey", args=[project["survey"].pk])).status_code == 200
     assert client.get(reverse("surveys:results", args=[project["survey"].pk])).status_code == 200
 
