@@ -132,7 +132,7 @@ def publish_period(period: int, *, actor=None) -> ImportReport | None:
                             area.code,
                             figures.division_year,
                             period,
-                            f"score {band[1]}",
+                            f"cijfer {band[1]}",
                             share,
                             ref,
                         )
