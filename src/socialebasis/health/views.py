@@ -18,7 +18,7 @@ from .forms import ContributeForm, SelfCheckForm
 from .models import SelfCheck
 
 # Where neighbour help lives, when that capability is installed (its URL names; the first that resolves).
-NEIGHBOUR_HELP_URL_NAMES = ("neighbourhelp:offers", "neighbourhelp:index", "neighbourhelp:home")
+NEIGHBOUR_HELP_URL_NAMES = ("neighbourhelp:ask", "neighbourhelp:index")
 
 
 def _neighbour_help_url() -> str | None:
