@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "socialebasis.profiles",
     "socialebasis.api",
     "socialebasis.directory",
+    "socialebasis.health",
+    "socialebasis.surveys",
     "socialebasis.demo",
     "socialebasis.uploads",
     "socialebasis.notifications",

@@ -28,6 +28,13 @@ SOURCES = {
         "licence": "",
         "url": "",
     },
+    "zelftest-positieve-gezondheid": {
+        "name": "Zelftest positieve gezondheid (bijdragen van inwoners)",
+        "attribution": "Bron: zelftest positieve gezondheid op het platform, door inwoners zelf gegeven; "
+        "een gespreksinstrument, geen meetinstrument",
+        "licence": "",
+        "url": "",
+    },
     "seed-documents": {
         "name": "Cijfers uit de beleidsvisies van de gemeenten",
         "attribution": "Bron: beleidsvisies sociale basis van de gemeenten (bronvermelding per cijfer)",

@@ -130,3 +130,134 @@ def share(part: int | None, whole: int | None) -> float | None:
     if part is None or not whole:
         return None
     return round(100 * part / whole, 1)
+
+
+# Nested tables whose every published figure is safe against subtraction ---------------------------------------
+#
+# `suppress_table` above protects a line whose one hidden cell the total would give away. Figures of our own
+# respondents (positive-health contributions) need more: two small hidden cells in one line (1 and 2) are a group
+# of 3 anyone can work out as "total minus the rest", and a hidden total can be added up again from its cells.
+# `suppress_nested` therefore works on the whole set of lines at once: it works out everything a reader can derive
+# (a hidden figure that is the only unknown of a line is known), and keeps hiding until, in every line, the unknown
+# part is nobody (0) or at least MIN_CELL people and no derived figure is a group of 1 to MIN_CELL - 1.
+# Several tables share their rows and row totals (the six dimensions of one wijk: the same people). Rows can be
+# marked as never shown (respondents without a known wijk); they still count in the columns and the total. When no
+# smaller step helps, everything of the tables is hidden: safe, and rare.
+
+
+@dataclass(frozen=True)
+class NestedTables:
+    cells: list[list[list[int | None]]]  # per table, per row, per column; None = suppressed
+    row_totals: list[int | None]  # shared by the tables
+    column_totals: list[list[int | None]]  # per table
+    total: int | None
+
+
+def nested_lines(shape: list[tuple[int, int]]) -> list[tuple[tuple, list[tuple]]]:
+    """Every (total, parts) line of nested tables of the given (rows, columns) shapes, as item keys:
+    ("cell", t, r, c), ("row", r), ("column", t, c), ("total",)."""
+    lines: list[tuple[tuple, list[tuple]]] = []
+    rows = shape[0][0] if shape else 0
+    for t, (_rows, width) in enumerate(shape):
+        lines += [(("row", r), [("cell", t, r, c) for c in range(width)]) for r in range(rows)]
+        lines += [(("column", t, c), [("cell", t, r, c) for r in range(rows)]) for c in range(width)]
+        lines.append((("total",), [("column", t, c) for c in range(width)]))
+    lines.append((("total",), [("row", r) for r in range(rows)]))
+    return lines
+
+
+def derivable(lines, values: dict, hidden: set) -> set:
+    """The hidden items a reader can work out from the published ones (a line with one unknown gives it away)."""
+    unknown = set(hidden)
+    changed = True
+    while changed:
+        changed = False
+        for total, parts in lines:
+            missing = [item for item in (total, *parts) if item in unknown]
+            if len(missing) == 1:
+                unknown.discard(missing[0])
+                changed = True
+    return set(hidden) - unknown
+
+
+def _first_problem(lines, values: dict, hidden: set) -> tuple | None:
+    """A line that gives a small group away, with what a reader derives; None when all is safe."""
+    derived = derivable(lines, values, hidden)
+    unknown = hidden - derived
+    for total, parts in lines:
+        if total not in unknown:
+            rest = sum(values[item] for item in parts if item in unknown)
+            if 0 < rest < MIN_CELL:
+                return total, parts, derived
+    for total, parts in lines:
+        for item in (total, *parts):
+            if item in derived and _is_small(values[item]):
+                return total, parts, derived
+    return None
+
+
+def _to_hide(lines, values: dict, hidden: set, problem) -> tuple | None:
+    """The smallest published figure whose hiding takes the problem away: a part of the line, else a figure that
+    lets a reader derive one of its items, else its total."""
+    total, parts, derived = problem
+
+    def shown(items):
+        return [item for item in items if item not in hidden and values[item] > 0]
+
+    candidates = shown(parts)
+    if not candidates:
+        leaking = {item for item in (total, *parts) if item in derived}
+        for line_total, line_parts in lines:
+            items = (line_total, *line_parts)
+            if leaking.intersection(items):
+                candidates += [item for item in shown(items) if item != total]
+    if not candidates:
+        candidates = shown([total])
+    return min(candidates, key=lambda item: (values[item], item)) if candidates else None
+
+
+def suppress_nested(tables: list[list[list[int]]], *, never_shown_rows: frozenset[int] = frozenset()) -> NestedTables:
+    """Publish tables of counts (rows x columns; every table has the same rows with the same row sums) so that no
+    published figure, alone or with others added or subtracted line by line, gives away a group of 1 to
+    MIN_CELL - 1 people."""
+    if not tables:
+        return NestedTables([], [], [], None)
+    rows = len(tables[0])
+    if any(len(t) != rows for t in tables) or any(n < 0 for t in tables for row in t for n in row):
+        raise ValueError("Every table needs the same rows and counts cannot be negative.")
+    row_sums = [sum(row) for row in tables[0]]
+    if any([sum(row) for row in t] != row_sums for t in tables):
+        raise ValueError("The tables' rows must add up to the same row totals.")
+    shape = [(rows, len(t[0]) if t else 0) for t in tables]
+    values: dict[tuple, int] = {("total",): sum(row_sums)}
+    for r, n in enumerate(row_sums):
+        values[("row", r)] = n
+    for t, table in enumerate(tables):
+        for r, row in enumerate(table):
+            for c, n in enumerate(row):
+                values[("cell", t, r, c)] = n
+        for c in range(shape[t][1]):
+            values[("column", t, c)] = sum(table[r][c] for r in range(rows))
+    hidden = {item for item, n in values.items() if _is_small(n)}
+    # A wijk shown without its number of people, or never shown: none of its figures is published.
+    for r in {r for r in range(rows) if ("row", r) in hidden} | set(never_shown_rows):
+        hidden |= {("row", r)} | {("cell", t, r, c) for t in range(len(tables)) for c in range(shape[t][1])}
+    lines = nested_lines(shape)
+    while (problem := _first_problem(lines, values, hidden)) is not None:
+        item = _to_hide(lines, values, hidden, problem)
+        if item is None:
+            hidden = set(values)  # nothing smaller helps: publish nothing of these tables
+            break
+        hidden.add(item)
+
+    def show(item):
+        return None if item in hidden else values[item]
+
+    return NestedTables(
+        cells=[
+            [[show(("cell", t, r, c)) for c in range(shape[t][1])] for r in range(rows)] for t in range(len(tables))
+        ],
+        row_totals=[show(("row", r)) for r in range(rows)],
+        column_totals=[[show(("column", t, c)) for c in range(shape[t][1])] for t in range(len(tables))],
+        total=show(("total",)),
+    )

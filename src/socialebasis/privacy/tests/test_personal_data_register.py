@@ -210,7 +210,41 @@ def _consent(user, seed):
     Consent.objects.create(user=user, document="privacy", version="2026-11-28")
 
 
+def _self_check(user, seed):
+    from socialebasis.health import services as health_services
+    from socialebasis.health.dimensions import STATEMENT_KEYS
+
+    health_services.save_self_check(user, dict.fromkeys(STATEMENT_KEYS, 6), ["mind"])
+
+
+def _survey_response(user, seed):
+    from datetime import date
+
+    from socialebasis.surveys import services as survey_services
+
+    survey = survey_services.create_survey(
+        seed,
+        {
+            "title": "Peiling met account",
+            "anonymous": False,
+            "opens_on": date(2026, 1, 1),
+            "closes_on": date(2026, 12, 31),
+            "questions": [
+                {
+                    "key": "q",
+                    "text": "Vraag",
+                    "kind": "single",
+                    "options": [{"key": "a", "label": "A"}, {"key": "b", "label": "B"}],
+                }
+            ],
+        },
+    )
+    survey_services.submit_response(survey, {"q": ["a"]}, respondent=user)
+
+
 EXAMPLES = {
+    "health.SelfCheck": _self_check,
+    "surveys.Response": _survey_response,
     "accounts.Consent": _consent,
     "directory.Revision": _revision,
     "notifications.Message": _message,

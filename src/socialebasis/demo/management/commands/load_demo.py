@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from socialebasis.accounts import services as account_services
 from socialebasis.areas import services as area_services
 from socialebasis.areas.models import Municipality
-from socialebasis.demo import sociale_kaart
+from socialebasis.demo import health_and_surveys, sociale_kaart
 from socialebasis.profiles import services as profile_services
 
 DATA_DIR = settings.BASE_DIR / "data"
@@ -61,7 +61,10 @@ class Command(BaseCommand):
         self._apply_norm_presets()
         # The sociale kaart's registrations per wijk as this year's indicator values (issue 5 point 2).
         call_command("snapshot_registrations", stdout=self.stdout)
+        # Positive health: contributed self-checks and their published figures (issue 16 point 8).
+        self.stdout.write(health_and_surveys.load_health())
         if no_accounts:
+            self.stdout.write(health_and_surveys.load_surveys())
             return
         try:
             accounts = json.loads((DATA_DIR / "demo" / "accounts.json").read_text(encoding="utf-8"))
@@ -69,6 +72,9 @@ class Command(BaseCommand):
         except account_services.DemoModeRequired as exc:
             raise CommandError(f"{exc} Gebruik --no-accounts buiten de demo.") from None
         self.stdout.write("demo-accounts: " + ", ".join(u.username for u in users))
+        # The age-friendly survey "Vitaal ouder worden" (seed 003), partly entered from paper by the administrator.
+        staff = next((u for u in users if u.username == "beheerder"), None)
+        self.stdout.write(health_and_surveys.load_surveys(staff))
 
     def _apply_norm_presets(self):
         for municipality in Municipality.objects.all():
