@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "socialebasis.profiles",
     "socialebasis.api",
     "socialebasis.directory",
+    "socialebasis.neighbourhelp",
     "socialebasis.demo",
     "socialebasis.uploads",
     "socialebasis.notifications",
