@@ -41,7 +41,7 @@ declare(
     Processing(
         model="neighbourhelp.HelpRequest",
         fields=("owner", "on_behalf_of", "text", "address", "phone", "resident_consent_at"),
-        export_fields=("category__name", "text", "when", "date", "address", "phone", "status", "created_at"),
+        export_fields=("category", "text", "when", "date", "address", "phone", "status", "created_at"),
         person="owner",
         purpose=_("Help requests: finding a neighbour or volunteer who helps, and the follow-up."),
         legal_basis=LegalBasis.CONSENT,
@@ -57,7 +57,7 @@ declare(
     Processing(
         model="neighbourhelp.HelpOffer",
         fields=("owner", "text"),
-        export_fields=("category__name", "text", "when", "status", "created_at"),
+        export_fields=("category", "text", "when", "status", "created_at"),
         person="owner",
         purpose=_("Help offers: what you offer your neighbours."),
         legal_basis=LegalBasis.CONSENT,
