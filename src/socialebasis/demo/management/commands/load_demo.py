@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from socialebasis.accounts import services as account_services
 from socialebasis.areas import services as area_services
 from socialebasis.areas.models import Municipality
-from socialebasis.demo import sociale_kaart
+from socialebasis.demo import burenhulp, sociale_kaart
 from socialebasis.profiles import services as profile_services
 
 DATA_DIR = settings.BASE_DIR / "data"
@@ -69,6 +69,9 @@ class Command(BaseCommand):
         except account_services.DemoModeRequired as exc:
             raise CommandError(f"{exc} Gebruik --no-accounts buiten de demo.") from None
         self.stdout.write("demo-accounts: " + ", ".join(u.username for u in users))
+        # Burenhulp (issue 13 point 8): Heusden voor Elkaar (peer), Oss (moderated), with the demo accounts.
+        counts = burenhulp.load()
+        self.stdout.write("burenhulp: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
 
     def _apply_norm_presets(self):
         for municipality in Municipality.objects.all():
