@@ -21,6 +21,7 @@ from socialebasis.core.roles import (
     works_in_district,
 )
 
+from .models import Match
 from .vocabulary import MatchStatus, Mode, OfferStatus, RequestStatus, VacancyStatus
 
 
@@ -89,11 +90,11 @@ def _visible_requests(user, queryset):
         return queryset
     condition = Q(status=RequestStatus.OPEN, municipality__help_settings__mode=Mode.PEER)
     if is_signed_in(user):
-        condition |= Q(owner_id=user.pk) | Q(matches__helper_id=user.pk)
+        helps = Match.objects.filter(request_id=OuterRef("pk"), helper_id=user.pk)
+        condition |= Q(owner_id=user.pk) | Q(Exists(helps))
         staff = _staff_scope(user)
         if staff is not None:
             condition |= staff
-        return queryset.filter(pk__in=queryset.filter(condition).values("pk"))
     return queryset.filter(condition)
 
 
@@ -149,11 +150,11 @@ def _visible_offers(user, queryset):
         return queryset
     condition = Q(status=OfferStatus.OPEN, municipality__help_settings__mode=Mode.PEER)
     if is_signed_in(user):
-        condition |= Q(owner_id=user.pk) | Q(matches__asker_id=user.pk)
+        asks = Match.objects.filter(offer_id=OuterRef("pk"), asker_id=user.pk)
+        condition |= Q(owner_id=user.pk) | Q(Exists(asks))
         staff = _staff_scope(user)
         if staff is not None:
             condition |= staff
-        return queryset.filter(pk__in=queryset.filter(condition).values("pk"))
     return queryset.filter(condition)
 
 

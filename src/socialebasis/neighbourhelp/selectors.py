@@ -9,9 +9,8 @@ each with the reasons behind its rank (docs/adr/0039-neighbour-help.md).
 import math
 from dataclasses import dataclass, field
 
-from django.db.models import Case, ExpressionWrapper, F, FloatField, IntegerField, Q, Value, When
-from django.db.models.functions import Least, Sqrt
-from django.db.models.lookups import GreaterThan
+from django.db import connection
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -44,79 +43,104 @@ def _box(latitude: float, longitude: float, km: float) -> dict:
     }
 
 
-def _distance_sq(latitude: float, longitude: float):
+# The two matching queries are written as SQL that PostgreSQL and SQLite both run (SQRT is registered on SQLite by
+# Django): built by the ORM they cost more to compile than to run (docs/performance.md, "## Neighbour help").
+_DISTANCE = (
+    "((t.longitude - %s) * %s) * ((t.longitude - %s) * %s) + ((t.latitude - %s) * %s) * ((t.latitude - %s) * %s)"
+)
+_NOT_BLOCKED = (
+    "NOT EXISTS (SELECT 1 FROM {block} b WHERE (b.blocker_id = %s AND b.blocked_id = t.{person}) "
+    "OR (b.blocked_id = %s AND b.blocker_id = t.{person}))"
+)
+
+
+def _distance_params(latitude: float, longitude: float) -> list[float]:
     kx = KM_PER_DEGREE * math.cos(math.radians(latitude))
-    dx = (F("longitude") - Value(longitude)) * Value(kx)
-    dy = (F("latitude") - Value(latitude)) * Value(KM_PER_DEGREE)
-    return ExpressionWrapper(dx * dx + dy * dy, output_field=FloatField())
+    return [longitude, kx, longitude, kx, latitude, KM_PER_DEGREE, latitude, KM_PER_DEGREE]
 
 
-def _overlap(field_name: str, mask: int):
-    return Case(
-        When(GreaterThan(F(field_name).bitand(mask), 0), then=Value(1)), default=Value(0), output_field=IntegerField()
-    )
+def _box_params(latitude: float, longitude: float, km: float) -> list[float]:
+    box = _box(latitude, longitude, km)
+    return [box["latitude__gte"], box["latitude__lte"], box["longitude__gte"], box["longitude__lte"]]
 
 
-def blocked_ids(user_id: int) -> list[int]:
-    rows = Block.objects.filter(Q(blocker_id=user_id) | Q(blocked_id=user_id)).values_list("blocker_id", "blocked_id")
-    return [b if a == user_id else a for a, b in rows]
+def _tables() -> dict[str, str]:
+    return {
+        "profile": VolunteerProfile._meta.db_table,
+        "request": HelpRequest._meta.db_table,
+        "category": HelpCategory._meta.db_table,
+        "match": Match._meta.db_table,
+        "block": Block._meta.db_table,
+    }
 
 
-def suggestion_rows(request: HelpRequest, limit: int = SUGGESTIONS):
-    """The ranked volunteers for a request as a queryset: same municipality, the category ticked, within the
-    volunteer's own distance; ranked by availability on the asked weekday parts, the skills the category asks for,
-    how many people they help now and distance."""
-    need = request.skills
-    skilled = Case(When(skills=F("skills").bitor(need), then=Value(1)), default=Value(0), output_field=IntegerField())
-    distance_sq = _distance_sq(request.latitude, request.longitude)
-    already = Match.objects.filter(request=request).values("helper_id")
-    rows = (
-        VolunteerProfile.objects.filter(municipality_id=request.municipality_id, active=True)
-        .filter(**_box(request.latitude, request.longitude, MAX_KM))
-        .filter(GreaterThan(F("categories").bitand(request.category.mask), 0))
-        .exclude(user_id=request.owner_id)
-        .exclude(user_id__in=already)
-        .annotate(distance_sq=distance_sq)
-        .filter(distance_sq__lte=F("max_km") * F("max_km"))
-        .annotate(available=_overlap("parts", request.parts), skilled=skilled)
-        .annotate(
-            score=ExpressionWrapper(
-                Value(30.0) * F("available")
-                + Value(20.0) * F("skilled")
-                - Value(8.0) * Least(F("open_matches"), Value(3))
-                - Value(4.0) * Sqrt(F("distance_sq")),
-                output_field=FloatField(),
-            )
-        )
-        .order_by("-score", "pk")
-    )
-    blocked = blocked_ids(request.owner_id)
-    if blocked:
-        rows = rows.exclude(user_id__in=blocked)
-    return rows[:limit]
+def suggestion_rows(request: HelpRequest, limit: int = SUGGESTIONS) -> list[tuple]:
+    """The ranked volunteers for a request as (profile id, distance², available, skilled, score): same municipality,
+    the category ticked, within the volunteer's own distance; ranked by availability on the asked weekday parts, the
+    skills the category asks for, how many people they help now (at most 3 count) and distance."""
+    tables = _tables()
+    sql = f"""
+        SELECT id, distance_sq, available, skilled,
+               30 * available + 20 * skilled - 8 * (CASE WHEN open_matches > 3 THEN 3 ELSE open_matches END)
+               - 4 * SQRT(distance_sq) AS score
+        FROM (
+            SELECT t.id, t.max_km, t.open_matches, {_DISTANCE} AS distance_sq,
+                   CASE WHEN (t.parts & %s) <> 0 THEN 1 ELSE 0 END AS available,
+                   CASE WHEN (t.skills & %s) = %s THEN 1 ELSE 0 END AS skilled
+            FROM {tables["profile"]} t
+            WHERE t.municipality_id = %s AND t.active = %s
+              AND t.latitude BETWEEN %s AND %s AND t.longitude BETWEEN %s AND %s
+              AND (t.categories & %s) <> 0 AND t.user_id <> %s
+              AND NOT EXISTS (SELECT 1 FROM {tables["match"]} m WHERE m.request_id = %s AND m.helper_id = t.user_id)
+              AND {_NOT_BLOCKED.format(block=tables["block"], person="user_id")}
+        ) ranked
+        WHERE distance_sq <= max_km * max_km
+        ORDER BY score DESC, id
+        LIMIT %s
+    """  # noqa: S608 (table names come from the models; every value is a parameter)
+    params = [
+        *_distance_params(request.latitude, request.longitude),
+        request.parts,
+        request.skills,
+        request.skills,
+        request.municipality_id,
+        True,
+        *_box_params(request.latitude, request.longitude, MAX_KM),
+        request.category.mask,
+        request.owner_id,
+        request.pk,
+        request.owner_id,
+        request.owner_id,
+        limit,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def suggestions_for(request: HelpRequest, limit: int = SUGGESTIONS) -> list[Ranked]:
+    rows = suggestion_rows(request, limit)
+    profiles = VolunteerProfile.objects.select_related("user").in_bulk([row[0] for row in rows])
+    skills = dict(Skill.choices)
     found = []
-    for profile in suggestion_rows(request, limit).select_related("user", "neighbourhood", "district", "municipality"):
-        km = round(math.sqrt(profile.distance_sq), 1)
+    for pk, distance_sq, available, skilled, score in rows:
+        profile = profiles[pk]
+        km = round(math.sqrt(distance_sq), 1)
         reasons = [_("%(km)s km away (postcode areas)") % {"km": str(km).replace(".", ",")}]
-        common = describe_parts(profile.parts & request.parts)
+        common = describe_parts(profile.parts & request.parts) if available else []
         if common:
-            reasons.append(
-                _("available: %(parts)s") % {"parts": ", ".join(common[:3]) + (" …" if len(common) > 3 else "")}
-            )
+            shown = ", ".join(common[:3]) + (" …" if len(common) > 3 else "")
+            reasons.append(_("available: %(parts)s") % {"parts": shown})
         else:
             reasons.append(_("not available on the asked days"))
-        skills = dict(Skill.choices)
-        if request.skills and profile.skilled:
+        if request.skills and skilled:
             reasons.append(", ".join(str(skills[s]) for s in skills_of_mask(request.skills)))
         elif request.skills:
             reasons.append(_("lacks a skill this asks for"))
+        n = profile.open_matches
         reasons.append(
-            ngettext("helps %(n)s person now", "helps %(n)s people now", profile.open_matches)
-            % {"n": profile.open_matches}
-            if profile.open_matches
+            ngettext("helps %(n)s person now", "helps %(n)s people now", n) % {"n": n}
+            if n
             else _("helps nobody else now")
         )
         if profile.languages and profile.languages != ["nl"]:
@@ -124,40 +148,56 @@ def suggestions_for(request: HelpRequest, limit: int = SUGGESTIONS) -> list[Rank
             reasons.append(
                 _("speaks %(languages)s") % {"languages": ", ".join(str(names.get(k, k)) for k in profile.languages)}
             )
-        found.append(Ranked(profile, km, profile.score, reasons))
+        found.append(Ranked(profile, km, score, reasons))
     return found
 
 
-def nearby_rows(profile: VolunteerProfile, user, limit: int = 20):
-    """Open requests the volunteer may see, in their categories and within their distance, nearest first, those on
-    their weekday parts before the others."""
-    categories = [
-        c.pk
-        for c in HelpCategory.objects.filter(municipality_id=profile.municipality_id)
-        if profile.categories & c.mask
+def nearby_rows(profile: VolunteerProfile, user, limit: int = 20) -> list[tuple]:
+    """Open requests in the volunteer's categories and within their distance as (request id, distance²,
+    available): those on their weekday parts first, then nearest first."""
+    tables = _tables()
+    sql = f"""
+        SELECT id, distance_sq, available FROM (
+            SELECT t.id, {_DISTANCE} AS distance_sq, CASE WHEN (t.parts & %s) <> 0 THEN 1 ELSE 0 END AS available
+            FROM {tables["request"]} t JOIN {tables["category"]} c ON c.id = t.category_id
+            WHERE t.municipality_id = %s AND t.status = %s
+              AND t.latitude BETWEEN %s AND %s AND t.longitude BETWEEN %s AND %s
+              AND ((%s >> c.bit) & 1) = 1 AND t.owner_id <> %s
+              AND {_NOT_BLOCKED.format(block=tables["block"], person="owner_id")}
+        ) ranked
+        WHERE distance_sq <= %s
+        ORDER BY available DESC, distance_sq, id
+        LIMIT %s
+    """  # noqa: S608 (table names come from the models; every value is a parameter)
+    params = [
+        *_distance_params(profile.latitude, profile.longitude),
+        profile.parts,
+        profile.municipality_id,
+        RequestStatus.OPEN.value,
+        *_box_params(profile.latitude, profile.longitude, profile.max_km),
+        profile.categories,
+        user.pk,
+        user.pk,
+        user.pk,
+        profile.max_km * profile.max_km,
+        limit,
     ]
-    rows = (
-        HelpRequest.objects.filter(
-            municipality_id=profile.municipality_id, status=RequestStatus.OPEN, category_id__in=categories
-        )
-        .filter(**_box(profile.latitude, profile.longitude, profile.max_km))
-        .exclude(owner_id=user.pk)
-        .annotate(distance_sq=_distance_sq(profile.latitude, profile.longitude))
-        .filter(distance_sq__lte=profile.max_km * profile.max_km)
-        .annotate(available=_overlap("parts", profile.parts))
-        .order_by("-available", "distance_sq", "pk")
-    )
-    blocked = blocked_ids(user.pk)
-    if blocked:
-        rows = rows.exclude(owner_id__in=blocked)
-    return visible(user, "neighbourhelp.view_helprequest", rows)[:limit]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def nearby_requests(profile: VolunteerProfile, user, limit: int = 20) -> list[Ranked]:
+    """`nearby_rows` as the volunteer may see them (the permission rule reads the rows it returns)."""
+    rows = nearby_rows(profile, user, limit)
+    shown = visible(user, "neighbourhelp.view_helprequest", HelpRequest.objects.filter(pk__in=[row[0] for row in rows]))
+    requests = {r.pk: r for r in shown.select_related("category", "neighbourhood", "district", "municipality")}
     found = []
-    rows = nearby_rows(profile, user, limit).select_related("category", "neighbourhood", "district", "municipality")
-    for request in rows:
-        km = round(math.sqrt(request.distance_sq), 1)
+    for pk, distance_sq, _available in rows:
+        request = requests.get(pk)
+        if request is None:
+            continue
+        km = round(math.sqrt(distance_sq), 1)
         reasons = [_("%(km)s km away (postcode areas)") % {"km": str(km).replace(".", ",")}]
         common = describe_parts(profile.parts & request.parts)
         reasons.append(

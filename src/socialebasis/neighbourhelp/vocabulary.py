@@ -80,9 +80,18 @@ def parts_of_mask(mask: int) -> list[str]:
     return [f"{d}-{p}" for d in range(7) for p in range(PARTS_PER_DAY) if mask & part_bit(d, p)]
 
 
+_LABELS: dict[str, list[str]] = {}
+
+
 def describe_parts(mask: int) -> list[str]:
-    labels = dict(part_choices())
-    return [str(labels[value]) for value in parts_of_mask(mask)]
+    """The weekday parts of a mask in words, in the active language (the 21 labels are made once per language)."""
+    from django.utils.translation import get_language
+
+    language = get_language() or ""
+    labels = _LABELS.get(language)
+    if labels is None:
+        labels = _LABELS[language] = [str(label) for _value, label in part_choices()]
+    return [labels[bit] for bit in range(7 * PARTS_PER_DAY) if mask & (1 << bit)]
 
 
 class Skill(models.TextChoices):

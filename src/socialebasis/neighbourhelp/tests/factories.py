@@ -25,13 +25,20 @@ def category(code: str, key: str) -> HelpCategory:
 
 def help_request(owner=None, *, code=HEUSDEN, key="boodschappen", postcode="5251", parts=ALL_PARTS, **kwargs):
     owner = owner or UserFactory(first_name="Riet", email="riet.requester@example.nl")
-    defaults = {"text": "Wie doet boodschappen voor mij?", "when": "flexible", "address": "Kerkstraat 1", "phone": "0612345678"}
+    defaults = {
+        "text": "Wie doet boodschappen voor mij?",
+        "when": "flexible",
+        "address": "Kerkstraat 1",
+        "phone": "0612345678",
+    }
     return services.create_request(
         owner, category=category(code, key), postcode=postcode, parts=parts, **{**defaults, **kwargs}
     )
 
 
-def volunteer(user=None, *, code=HEUSDEN, keys=("boodschappen",), postcode="5251", parts=("1-0", "1-1"), max_km=5, **kwargs):
+def volunteer(
+    user=None, *, code=HEUSDEN, keys=("boodschappen",), postcode="5251", parts=("1-0", "1-1"), max_km=5, **kwargs
+):
     user = user or UserFactory(role="volunteer", first_name="Vera")
     services.save_volunteer_profile(
         user,

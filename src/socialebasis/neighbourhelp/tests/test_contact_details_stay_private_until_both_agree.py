@@ -59,7 +59,9 @@ def test_the_helper_finds_no_contact_details_of_the_requester_before_both_agree(
     assert "harm@example.nl" in client.get(reverse("neighbourhelp:conversation", args=[match.pk])).content.decode()
 
 
-def test_a_professional_opening_a_residents_request_or_conversation_is_audited(client, help_presets, user_factory, verified):
+def test_a_professional_opening_a_residents_request_or_conversation_is_audited(
+    client, help_presets, user_factory, verified
+):
     from socialebasis.audit.models import AuditEvent
 
     request = help_request()

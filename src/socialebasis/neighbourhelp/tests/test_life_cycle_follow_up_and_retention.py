@@ -52,7 +52,7 @@ def test_a_professional_asks_on_behalf_of_a_resident_with_consent(help_presets, 
     request = help_request(professional, on_behalf_of="Mevrouw Jansen", resident_consents=True)
     assert request.resident_consent_at is not None
     resident = user_factory()
-    with pytest.raises(Exception):  # noqa: B017, PT011 (PermissionDenied: only professionals ask for someone else)
+    with pytest.raises(Exception):  # noqa: B017 (PermissionDenied: only professionals ask for someone else)
         help_request(resident, on_behalf_of="Buurman")
 
 

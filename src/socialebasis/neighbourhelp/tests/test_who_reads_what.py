@@ -1,4 +1,4 @@
-"""Issue 13 points 3, 7 and 9: the role × endpoint matrix for every read path of burenhulp (pages, API, messages,
+"""Issue 13 points 3, 7 and 9: the role x endpoint matrix for every read path of burenhulp (pages, API, messages,
 suggestions), in Heusden's peer mode and Oss's moderated mode."""
 
 import pytest
@@ -42,7 +42,14 @@ def world(help_presets, user_factory):
         people["admin"], organisation=organisation, title="Gesloten vacature", task="Niets", hours="1 uur"
     )
     VolunteerVacancy.objects.filter(pk=closed.pk).update(status="closed")
-    return {"people": people, "peer": peer, "match": match, "moderated": moderated, "vacancy": vacancy, "closed": closed}
+    return {
+        "people": people,
+        "peer": peer,
+        "match": match,
+        "moderated": moderated,
+        "vacancy": vacancy,
+        "closed": closed,
+    }
 
 
 def _paths(world):
