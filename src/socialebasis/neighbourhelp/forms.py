@@ -62,7 +62,7 @@ class RequestForm(StyledFormMixin, forms.Form):
         max_length=200,
         required=False,
         help_text=_(
-            "Only the person who helps you sees this, and only after you both agreed to share contact details."
+            "Only the person who helps you sees this, after you both agreed to share contact details."
         ),
     )
     phone = forms.CharField(

@@ -11,8 +11,6 @@ gefaciliteerd en ondersteund", with "een duidelijk aanspreekpunt bij de gemeente
 of the wijk approves each request and proposes the match.
 """
 
-from django.utils.translation import gettext_lazy as _
-
 from .vocabulary import Mode
 
 # (key, Dutch name, for volunteers, directory theme for signposting, skills asked for)
@@ -75,5 +73,3 @@ PRESETS = {
         ],
     },
 }
-
-LABEL = _("burenhulp preset")
