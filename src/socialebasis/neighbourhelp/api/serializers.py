@@ -5,14 +5,10 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from socialebasis.core.permissions import can
+from socialebasis.directory.api.serializers import AreaRefSerializer
 
 from ..models import HelpOffer, HelpRequest, VolunteerVacancy
 from ..vocabulary import describe_parts, skills_of_mask
-
-
-class AreaRefSerializer(serializers.Serializer):
-    statcode = serializers.CharField()
-    name = serializers.CharField()
 
 
 class CategorySerializer(serializers.Serializer):
