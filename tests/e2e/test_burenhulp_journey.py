@@ -96,7 +96,7 @@ def test_request_suggestion_messages_consent_contact_and_follow_up(site, new_pag
     expect(harm_page.locator("main")).to_contain_text(ADDRESS)
     assert_accessible(harm_page)
     riet_page.goto(conversation)
-    expect(riet_page.locator("main")).to_contain_text(re.compile(r"harm\d*@example\.nl|user\d+@example\.nl|@example\.nl"))
+    expect(riet_page.locator("main")).to_contain_text("harm@example.nl")
 
     # After the follow-up days both are asked how it went; he answers and records his hours.
     request.refresh_from_db()

@@ -61,9 +61,7 @@ class RequestForm(StyledFormMixin, forms.Form):
         label=_("Your address (street and number)"),
         max_length=200,
         required=False,
-        help_text=_(
-            "Only the person who helps you sees this, after you both agreed to share contact details."
-        ),
+        help_text=_("Only the person who helps you sees this, after you both agreed to share contact details."),
     )
     phone = forms.CharField(
         label=_("Your phone number"), max_length=30, required=False, help_text=_("Also only after you both agreed.")
