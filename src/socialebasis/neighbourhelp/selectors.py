@@ -159,10 +159,13 @@ def nearby_rows(profile: VolunteerProfile, user, limit: int = 20) -> list[tuple]
     sql = f"""
         SELECT id, distance_sq, available FROM (
             SELECT t.id, {_DISTANCE} AS distance_sq, CASE WHEN (t.parts & %s) <> 0 THEN 1 ELSE 0 END AS available
-            FROM {tables["request"]} t JOIN {tables["category"]} c ON c.id = t.category_id
+            FROM {tables["request"]} t
             WHERE t.municipality_id = %s AND t.status = %s
               AND t.latitude BETWEEN %s AND %s AND t.longitude BETWEEN %s AND %s
-              AND ((%s >> c.bit) & 1) = 1 AND t.owner_id <> %s
+              AND t.category_id IN (
+                  SELECT c.id FROM {tables["category"]} c WHERE c.municipality_id = %s AND ((%s >> c.bit) & 1) = 1
+              )
+              AND t.owner_id <> %s
               AND {_NOT_BLOCKED.format(block=tables["block"], person="owner_id")}
         ) ranked
         WHERE distance_sq <= %s
@@ -175,6 +178,7 @@ def nearby_rows(profile: VolunteerProfile, user, limit: int = 20) -> list[tuple]
         profile.municipality_id,
         RequestStatus.OPEN.value,
         *_box_params(profile.latitude, profile.longitude, profile.max_km),
+        profile.municipality_id,
         profile.categories,
         user.pk,
         user.pk,
