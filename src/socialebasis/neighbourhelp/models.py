@@ -133,7 +133,7 @@ class HelpRequest(Placed):
     skills = models.PositiveIntegerField(_("skills needed"), default=0)
     address = models.CharField(_("address"), max_length=200, blank=True)
     phone = models.CharField(_("phone number"), max_length=30, blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=RequestStatus.choices, default=RequestStatus.OPEN)
+    status = models.CharField(_("status"), max_length=10, choices=RequestStatus.choices, default=RequestStatus.PENDING)
     status_changed_at = models.DateTimeField(_("status changed at"), default=timezone.now)
     escalated_at = models.DateTimeField(_("sent to a professional at"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("made anonymous at"), null=True, blank=True)

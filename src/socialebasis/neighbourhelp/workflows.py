@@ -51,7 +51,8 @@ register(
         key="neighbourhelp.helprequest",
         model="neighbourhelp.HelpRequest",
         states=RequestStatus,
-        initial=R.OPEN,
+        # A new request waits for approval; in peer mode the service creates it open at once (no step of anyone).
+        initial=R.PENDING,
         final=frozenset({R.DONE}),
         on_enter={state: _stamp for state in R.values},
         transitions=(
