@@ -35,3 +35,13 @@ def test_counts_per_wijk_category_and_quarter_with_small_cells_suppressed(help_p
     assert values[f"K{quarter}"] == 9 and values[""] == 9
     unmet_values = IndicatorValue.objects.filter(indicator__key=figures.UNMET, area__code=district.statcode)
     assert {v.group: v.value for v in unmet_values}[""] is None  # one unmet request: suppressed
+
+
+def test_the_figures_show_in_the_wijk_profile(client, help_presets, django_capture_on_commit_callbacks):
+    for _ in range(5):
+        help_request(key="vervoer")
+    with django_capture_on_commit_callbacks(execute=True):  # the profiles recompute after the figures commit
+        figures.snapshot()
+    district = HelpRequest.objects.first().district
+    profile = client.get(f"/api/v1/districts/{district.statcode}/profile").content.decode()
+    assert "Hulpvragen burenhulp" in profile
