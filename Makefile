@@ -16,7 +16,7 @@ PYTEST_ARGS ?=
 # Tests run in parallel processes (pytest-xdist), one per core by default; each has its own test database.
 PYTEST_WORKERS ?= auto
 
-.PHONY: prod-deps prod-check prod-serve env-table demo test install system-deps test-deps lint lint-api checks test-postgres test-sqlite schema messages clean bench-profiles bench-directory bench-pages bench-load bench-deps
+.PHONY: prod-deps prod-check prod-serve env-table demo test install system-deps test-deps lint lint-api checks test-postgres test-sqlite schema messages clean bench-profiles bench-directory bench-help bench-pages bench-load bench-deps
 
 demo: install
 	$(MANAGE) migrate --noinput -v 0
@@ -116,7 +116,7 @@ bench-directory: install
 	DATABASE_URL=$(BENCH_URL) DB_STATEMENT_TIMEOUT_MS=0 DJANGO_SETTINGS_MODULE=socialebasis.conf.test $(MANAGE) bench_directory $(BENCH_ARGS)
 
 messages: install
-	$(MANAGE) makemessages --locale nl --no-obsolete --ignore .venv --ignore node_modules --ignore var --add-location file
+	$(MANAGE) makemessages --locale nl --no-obsolete --no-wrap --ignore .venv --ignore node_modules --ignore var --add-location file
 
 # Wijk profiles at national scale (docs/performance.md, "## Profiles"): builds synthetic data once in its own
 # database (BENCH_PG_URL, not the directory's; the name must end in _bench), then prints recompute time,
@@ -125,6 +125,13 @@ BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/socialebasis_profiles_bench
 BENCH_ARGS ?=
 bench-profiles: install
 	DATABASE_URL=$(BENCH_PG_URL) DB_STATEMENT_TIMEOUT_MS=0 DJANGO_SETTINGS_MODULE=socialebasis.conf.test $(MANAGE) bench_profiles $(BENCH_ARGS)
+
+# Burenhulp matching at national scale (docs/performance.md, "## Neighbour help"): 200,000 volunteers and 50,000 open
+# requests, built once in its own database (the name must end in _bench); p95 of suggestions and nearby requests
+# and the ratio to the same SQL replayed.
+BENCH_HELP_URL ?= postgres://postgres@127.0.0.1:5432/socialebasis_help_bench
+bench-help: install
+	DATABASE_URL=$(BENCH_HELP_URL) DB_STATEMENT_TIMEOUT_MS=0 DJANGO_SETTINGS_MODULE=socialebasis.conf.test $(MANAGE) bench_help $(BENCH_ARGS)
 
 # Pages through the production shape (docs/performance.md "## Pages", ADR 0038): builds the national data set once in
 # its own database (BENCH_PAGES_URL; the name must end in _bench), starts nginx + gunicorn on it with the bench

@@ -14,6 +14,7 @@ urlpatterns = [
     path("sociale-kaart/", include("socialebasis.directory.urls")),
     path("", include("socialebasis.health.urls")),
     path("", include("socialebasis.surveys.urls")),
+    path("burenhulp/", include("socialebasis.neighbourhelp.urls")),
     path("account/berichten/", include("socialebasis.notifications.urls")),
     path("account/", include("socialebasis.accounts.urls")),
     path("account/", include("socialebasis.privacy.urls")),

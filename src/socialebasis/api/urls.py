@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("socialebasis.directory.api.urls")),
     path("", include("socialebasis.health.api.urls")),
     path("", include("socialebasis.surveys.api.urls")),
+    path("", include("socialebasis.neighbourhelp.api.urls")),
     # The document where the NL API Design Rules look for it (/core/doc-openapi); the old address redirects.
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="api-schema"),
     path("schema/", RedirectView.as_view(pattern_name="api-schema", permanent=True)),

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "socialebasis.directory",
     "socialebasis.health",
     "socialebasis.surveys",
+    "socialebasis.neighbourhelp",
     "socialebasis.demo",
     "socialebasis.uploads",
     "socialebasis.notifications",

@@ -48,6 +48,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "profiles.snapshot_registrations",
         "schedule": crontab(hour=3, minute=0, day_of_month=1, month_of_year=1),
     },
+    # Burenhulp: follow-ups after a match, requests without a match to a professional, expiry (issue 13 point 4).
+    "neighbourhelp-daily": {"task": "neighbourhelp.daily_round", "schedule": crontab(hour=6, minute=15)},
+    # Burenhulp as own registrations per wijk, category and quarter (issue 13 point 6); the year so far, weekly.
+    "neighbourhelp-figures": {
+        "task": "neighbourhelp.snapshot_indicators",
+        "schedule": crontab(hour=3, minute=15, day_of_week=1),
+    },
     # Messages to users (notifications): the daily digest in the morning, e-mails that got stuck, retention.
     "notifications-digest": {"task": "notifications.send_digests", "schedule": crontab(hour=7, minute=0)},
     "notifications-resend": {"task": "notifications.resend_waiting", "schedule": crontab(minute="*/15")},

@@ -242,9 +242,57 @@ def _survey_response(user, seed):
     survey_services.submit_response(survey, {"q": ["a"]}, respondent=user)
 
 
+def _burenhulp(user, seed):
+    """Everything of burenhulp about `user`: a request, offer, profile, match with message, consent, follow-up,
+    report and block, and a vacancy of their organisation with their response."""
+    from socialebasis.accounts.tests.factories import UserFactory
+    from socialebasis.directory.tests.factories import OrganisationFactory
+    from socialebasis.neighbourhelp import services as help_services
+    from socialebasis.neighbourhelp.models import FollowUp, HelpCategory
+
+    help_services.apply_preset(seed)
+    shopping = HelpCategory.objects.get(municipality=seed, key="boodschappen")
+    request = help_services.create_request(
+        user, category=shopping, text="Boodschappen", postcode="5251", when="flexible", parts=1, phone="0612345678"
+    )
+    help_services.create_offer(user, category=shopping, text="Ik help", postcode="5251", when="flexible", parts=1)
+    help_services.save_volunteer_profile(
+        user, postcode="5251", categories=[shopping], skills=[], parts=1, max_km=5, languages=["nl"]
+    )
+    helper = UserFactory()
+    help_services.save_volunteer_profile(
+        helper, postcode="5251", categories=[shopping], skills=[], parts=1, max_km=5, languages=["nl"]
+    )
+    match = help_services.offer_help(helper, request, "Ik kan helpen")
+    help_services.send_message(user, match, "Graag")
+    help_services.give_consent(user, match)
+    FollowUp.objects.create(match=match, user=user)
+    help_services.report(user, match, "Niet aardig")
+    help_services.block(user, helper)
+    organisation = OrganisationFactory(owner=user, municipality=seed)
+    vacancy = help_services.create_vacancy(user, organisation=organisation, title="Chauffeur", task="Rijden", hours="2")
+    help_services.respond_to_vacancy(user, vacancy, "Ik wil wel")
+
+
 EXAMPLES = {
     "health.SelfCheck": _self_check,
     "surveys.Response": _survey_response,
+    **{
+        f"neighbourhelp.{name}": _burenhulp
+        for name in (
+            "HelpRequest",
+            "HelpOffer",
+            "VolunteerProfile",
+            "Match",
+            "Message",
+            "ContactConsent",
+            "FollowUp",
+            "Report",
+            "Block",
+            "VacancyResponse",
+            "VolunteerVacancy",
+        )
+    },
     "accounts.Consent": _consent,
     "directory.Revision": _revision,
     "notifications.Message": _message,

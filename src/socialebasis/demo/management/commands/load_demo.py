@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from socialebasis.accounts import services as account_services
 from socialebasis.areas import services as area_services
 from socialebasis.areas.models import Municipality
-from socialebasis.demo import health_and_surveys, sociale_kaart
+from socialebasis.demo import burenhulp, health_and_surveys, sociale_kaart
 from socialebasis.profiles import services as profile_services
 
 DATA_DIR = settings.BASE_DIR / "data"
@@ -75,6 +75,9 @@ class Command(BaseCommand):
         # The age-friendly survey "Vitaal ouder worden" (seed 003), partly entered from paper by the administrator.
         staff = next((u for u in users if u.username == "beheerder"), None)
         self.stdout.write(health_and_surveys.load_surveys(staff))
+        # Burenhulp (issue 13 point 8): Heusden voor Elkaar (peer), Oss (moderated), with the demo accounts.
+        counts = burenhulp.load()
+        self.stdout.write("burenhulp: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
 
     def _apply_norm_presets(self):
         for municipality in Municipality.objects.all():
