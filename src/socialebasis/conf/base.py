@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "socialebasis.profiles",
     "socialebasis.api",
     "socialebasis.directory",
+    "socialebasis.stories",
+    "socialebasis.signalling",
     "socialebasis.demo",
     "socialebasis.uploads",
     "socialebasis.notifications",
