@@ -79,7 +79,12 @@ def report(request):
     return render(
         request,
         "signalling/report.html",
-        {"form": form, "municipality": municipality, "themes": themes, "breadcrumbs": _crumbs((_("Raise a signal"), None))},
+        {
+            "form": form,
+            "municipality": municipality,
+            "themes": themes,
+            "breadcrumbs": _crumbs((_("Raise a signal"), None)),
+        },
     )
 
 
@@ -118,7 +123,11 @@ def contact(request, pk: int):
     return render(
         request,
         "signalling/contact.html",
-        {"signal": signal, "contact": details, "breadcrumbs": _crumbs((str(signal), signal.get_absolute_url()), (_("Contact details"), None))},
+        {
+            "signal": signal,
+            "contact": details,
+            "breadcrumbs": _crumbs((str(signal), signal.get_absolute_url()), (_("Contact details"), None)),
+        },
     )
 
 

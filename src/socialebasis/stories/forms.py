@@ -81,7 +81,9 @@ class StoryForm(StyledFormMixin, forms.Form):
         if data.get("visibility") == Visibility.PUBLIC_NAMED and not (data.get("teller_name") or "").strip():
             self.add_error("teller_name", _("Write the name to show, or choose another option."))
         data["answers"] = {
-            str(question.pk): data[name].strip() for name, question in self.question_fields if data.get(name, "").strip()
+            str(question.pk): data[name].strip()
+            for name, question in self.question_fields
+            if data.get(name, "").strip()
         }
         return data
 
@@ -94,7 +96,9 @@ class RedactForm(StyledFormMixin, forms.Form):
 
 
 class VisibilityForm(StyledFormMixin, forms.Form):
-    visibility = forms.ChoiceField(label=_("Who may read your story?"), choices=Visibility.choices, widget=forms.RadioSelect)
+    visibility = forms.ChoiceField(
+        label=_("Who may read your story?"), choices=Visibility.choices, widget=forms.RadioSelect
+    )
 
 
 class RoundForm(StyledFormMixin, forms.Form):

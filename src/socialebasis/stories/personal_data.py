@@ -45,7 +45,9 @@ declare(
 
 
 def _panels_export(user) -> list[dict]:
-    return [{"panel": panel.name, "municipality": panel.municipality.name} for panel in Panel.objects.filter(members=user)]
+    return [
+        {"panel": panel.name, "municipality": panel.municipality.name} for panel in Panel.objects.filter(members=user)
+    ]
 
 
 def _panels_erase(user) -> int:

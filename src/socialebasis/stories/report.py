@@ -5,9 +5,8 @@ inventory (read through the profiles' selectors; stories stand above them, ADR 0
 from django.db.models import Max
 
 from socialebasis.areas.models import District
-from socialebasis.profiles import findings, registrations
+from socialebasis.profiles import findings, registrations, yearly
 from socialebasis.profiles import selectors as profile_selectors
-from socialebasis.profiles import yearly
 
 from . import selectors
 
@@ -36,7 +35,9 @@ def figures_part(area, year: int, user) -> dict | None:
     for district in _districts_of(area):
         profile = profile_selectors.build_profile(district.statcode, district.year, with_series=False)
         if profile is not None and profile.rows:
-            wijken.append({"district": district, "strengths": len(profile.strengths), "concerns": len(profile.concerns)})
+            wijken.append(
+                {"district": district, "strengths": len(profile.strengths), "concerns": len(profile.concerns)}
+            )
     return {"wijken": wijken} if wijken else None
 
 

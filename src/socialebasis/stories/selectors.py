@@ -118,7 +118,10 @@ def patterns(area, user, *, year: int | None = None) -> dict:
     counts = [sum(1 for g, _f, _s in rows if key in (g or [])) for key, _name in goals]
     per_goal = suppress_line(counts)
     feeling_table = suppress_table(
-        [[sum(1 for g, f, _s in rows if key in (g or []) and f == value) for value, _l in feelings] for key, _n in goals]
+        [
+            [sum(1 for g, f, _s in rows if key in (g or []) and f == value) for value, _l in feelings]
+            for key, _n in goals
+        ]
     )
     sphere_table = suppress_table(
         [[sum(1 for g, _f, s in rows if key in (g or []) and s == sk) for sk, _sn in spheres] for key, _n in goals]
@@ -155,7 +158,8 @@ def selected_for_report(area, year: int, user) -> list[dict]:
         )
     else:
         rounds = rounds.filter(panel__municipality=area)
-    readable = stories_for(user)
+    # Only published stories go into the report for the council, and only those this reader may read.
+    readable = stories_for(user).filter(status=StoryStatus.PUBLISHED)
     if isinstance(area, District):
         readable = readable.filter(district__statcode=area.statcode)
     readable_ids = set(readable.values_list("pk", flat=True))
@@ -164,7 +168,9 @@ def selected_for_report(area, year: int, user) -> list[dict]:
         if selection.story_id not in readable_ids:
             continue
         names = domain_names(selection.round)
-        entry = by_domain.setdefault(selection.domain, {"key": selection.domain, "name": names.get(selection.domain, ""), "items": []})
+        entry = by_domain.setdefault(
+            selection.domain, {"key": selection.domain, "name": names.get(selection.domain, ""), "items": []}
+        )
         if not any(item["story"].pk == selection.story_id for item in entry["items"]):
             entry["items"].append({"story": selection.story, "reasons": selection.reasons, "round": selection.round})
     return sorted(by_domain.values(), key=lambda d: d["name"])

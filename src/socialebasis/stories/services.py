@@ -30,7 +30,9 @@ def tell_story(data: dict, *, teller, municipality, entered_by=None) -> Story:
         raise ValidationError({"district": _("Choose a wijk of this municipality.")})
     photo = None
     if data.get("photo") is not None:
-        photo = uploads.store_upload(data["photo"], owner=actor, purpose="story-photo", alt_text=data.get("photo_alt", ""))
+        photo = uploads.store_upload(
+            data["photo"], owner=actor, purpose="story-photo", alt_text=data.get("photo_alt", "")
+        )
     with transaction.atomic():
         story = Story.objects.create(
             municipality=municipality,

@@ -223,9 +223,7 @@ def round_detail(request, pk: int):
         raise Http404
     may_select = can(request.user, "stories.select_in_round", round_)
     may_complete = may_select and can(request.user, "stories.complete_round", round_)
-    candidates = list(
-        selectors.stories_for(request.user).filter(pk__in=selectors.candidates_of(round_).values("pk"))
-    )
+    candidates = list(selectors.stories_for(request.user).filter(pk__in=selectors.candidates_of(round_).values("pk")))
     select_form = SelectionForm(stories=candidates, domains=round_.domains) if may_select else None
     complete_form = CompleteRoundForm() if may_complete else None
     if request.method == "POST":
@@ -273,9 +271,7 @@ def _area(statcode: str, district_code: str | None):
     municipality = get_object_or_404(Municipality, statcode=statcode)
     if district_code is None:
         return municipality, municipality
-    district = (
-        District.objects.filter(statcode=district_code, municipality=municipality).order_by("-year").first()
-    )
+    district = District.objects.filter(statcode=district_code, municipality=municipality).order_by("-year").first()
     if district is None:
         raise Http404
     return municipality, district

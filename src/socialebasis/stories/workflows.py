@@ -57,8 +57,8 @@ register(
         final=frozenset({RoundStatus.COMPLETED}),
         transitions=(
             Transition(
-                (RoundStatus.OPEN,), RoundStatus.COMPLETED, "stories.complete_round", _("Complete and inform the tellers"),
-                after=round_completed,
+                (RoundStatus.OPEN,), RoundStatus.COMPLETED, "stories.complete_round",
+                _("Complete and inform the tellers"), after=round_completed,
             ),
         ),
     )
