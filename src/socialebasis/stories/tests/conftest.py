@@ -10,3 +10,9 @@ def oss(seed_areas):
     from socialebasis.areas.models import Municipality
 
     return Municipality.objects.get(statcode="GM0828")
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Run a block as if its transaction committed: the workflow's `after` and the e-mail task run at the end."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
