@@ -27,8 +27,9 @@ def add_theme(municipality, name: str, *, target_days: int = 14, position: int =
 
 def report_signal(data: dict, *, reporter, municipality) -> Signal:
     """Save a signal from a valid SignalForm's cleaned data. The contact row is kept apart from the signal; with
-    `anonymous`, staff never see who it was; contact details are kept only with consent to be contacted."""
-    if not can(reporter, "signalling.report_signal"):
+    `anonymous`, staff never see who it was; contact details are kept only with consent to be contacted. Without a
+    reporter the platform itself writes it (the demo, an import), and may give its status."""
+    if reporter is not None and not can(reporter, "signalling.report_signal"):
         raise PermissionDenied
     theme, district = data["theme"], data["district"]
     errors = {}
@@ -49,6 +50,7 @@ def report_signal(data: dict, *, reporter, municipality) -> Signal:
             reporter_kind=data["reporter_kind"],
             due_at=Signal.due_for(theme, created_at),
             is_demo=bool(data.get("is_demo")),
+            status=data.get("status", SignalStatus.NEW) if reporter is None else SignalStatus.NEW,
             **({"created_at": created_at} if created_at else {}),
         )
         ReporterContact.objects.create(

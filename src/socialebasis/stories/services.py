@@ -19,11 +19,13 @@ from .models import Panel, Round, RoundStatus, Selection, Story, StoryQuestion, 
 
 def tell_story(data: dict, *, teller, municipality, entered_by=None) -> Story:
     """Save a story from a valid StoryForm's cleaned data. With `entered_by`, a professional enters it for someone
-    without an account (the teller is then None; the consent is recorded in `consent_note`)."""
+    without an account (the teller is then None; the consent is recorded in `consent_note`). With neither, the
+    platform itself writes it (the demo, an import of stories collected on paper), and may give its status."""
     actor = entered_by or teller
+    by_the_platform = teller is None and entered_by is None
     if entered_by is not None and not can(entered_by, "stories.enter_story_for_someone", municipality):
         raise PermissionDenied
-    if entered_by is None and not can(teller, "stories.tell_story"):
+    if entered_by is None and teller is not None and not can(teller, "stories.tell_story"):
         raise PermissionDenied
     district = data["district"]
     if district.municipality_id != municipality.pk:
@@ -50,6 +52,7 @@ def tell_story(data: dict, *, teller, municipality, entered_by=None) -> Story:
             entered_by=entered_by,
             consent_note=(data.get("consent_note") or "").strip(),
             is_demo=bool(data.get("is_demo")),
+            status=data.get("status", StoryStatus.NEW) if by_the_platform else StoryStatus.NEW,
             **({"created_at": data["created_at"]} if data.get("created_at") else {}),
         )
         if photo is not None:
@@ -136,6 +139,26 @@ def select_story(round_: Round, *, story_id: int, domain: str, reasons: str, act
         )
         record_event(actor, Action.UPDATE, round_, municipality=round_.panel.municipality.statcode, domain=domain)
     return selection
+
+
+def import_completed_round(
+    *, panel: Panel, title: str, period_start: date, period_end: date, selections, feedback: str, is_demo=False
+) -> Round:
+    """A round held before, on paper (and the demo's): written completed at once, with its choices and reasons.
+    Nobody is told: its tellers heard it at the time."""
+    domains = selectors.default_domains(panel.municipality)
+    keys = {d["key"] for d in domains}
+    if any(domain not in keys for _story, domain, _reasons in selections):
+        raise ValidationError(_("Choose one of the domains of this round."))
+    with transaction.atomic():
+        round_ = Round.objects.create(
+            panel=panel, title=title, period_start=period_start, period_end=period_end, domains=domains,
+            status=RoundStatus.COMPLETED, feedback=feedback, is_demo=is_demo,
+        )  # fmt: skip
+        for story, domain, reasons in selections:
+            Selection.objects.create(round=round_, story=story, domain=domain, reasons=reasons)
+        record_event(None, Action.CREATE, round_, municipality=panel.municipality.statcode, imported=True)
+    return round_
 
 
 def complete_round(round_: Round, *, feedback: str, actor) -> Round:

@@ -37,9 +37,7 @@ def _report(reporter, **extra):
     return services.report_signal(data, reporter=reporter, municipality=wijk.municipality)
 
 
-def test_each_step_reaches_the_reporter_by_mail_and_a_reporter_reopens_when_not_satisfied(
-    staff, smtp_server, commit
-):
+def test_each_step_reaches_the_reporter_by_mail_and_a_reporter_reopens_when_not_satisfied(staff, smtp_server, commit):
     reporter = UserFactory(email="melder@example.nl")
     signal = _report(reporter)
     assert signal.due_at.date() == (signal.created_at + timedelta(days=10)).date()  # the theme's target time
@@ -87,9 +85,11 @@ def test_combining_signals_puts_one_action_on_the_agenda_and_every_reporter_hear
 
 def test_combining_refuses_signals_of_two_wijken_and_writes_nothing(staff):
     one = SignalFactory(district=a_district("GM0828"))
-    other_wijk = type(one.district).objects.filter(municipality=one.municipality, year=one.district.year).exclude(
-        pk=one.district.pk
-    )[0]
+    other_wijk = (
+        type(one.district)
+        .objects.filter(municipality=one.municipality, year=one.district.year)
+        .exclude(pk=one.district.pk)[0]
+    )
     two = SignalFactory(district=other_wijk)
     agenda = {"title": "X", "evidence": "Y", "owner_kind": "organisation", "owner_name": "Z", "municipal_role": "regie"}
     with pytest.raises(Exception) as refused:
@@ -98,7 +98,9 @@ def test_combining_refuses_signals_of_two_wijken_and_writes_nothing(staff):
     assert Signal.objects.filter(agenda_item__isnull=False).count() == 0
 
 
-def test_contact_details_open_only_for_staff_and_not_when_anonymous_and_every_opening_is_audited(staff, client, verified):
+def test_contact_details_open_only_for_staff_and_not_when_anonymous_and_every_opening_is_audited(
+    staff, client, verified
+):
     reporter = UserFactory()
     open_one = _report(reporter, may_contact=True, contact_name="Ans", contact_email="ans@example.nl")
     anonymous = _report(reporter, anonymous=True, may_contact=True, contact_email="geheim@example.nl")

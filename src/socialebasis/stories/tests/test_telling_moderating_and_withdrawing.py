@@ -39,10 +39,17 @@ def test_the_teller_tags_the_story_and_a_professional_publishes_it_without_other
     teller = UserFactory(email="teller@example.nl")
     professional = UserFactory(professional=True, municipalities=[oss])
     story = _tell(teller, oss)
-    assert (story.goals, story.sphere, story.feeling, story.about) == (["meeting", "looking_out"], "social_ties", 5, "neighbour")
+    assert (story.goals, story.sphere, story.feeling, story.about) == (
+        ["meeting", "looking_out"],
+        "social_ties",
+        5,
+        "neighbour",
+    )
     assert story.status == StoryStatus.NEW
     assert story not in selectors.stories_for(None)  # nobody else reads it before a professional did
-    services.redact_story(story, title=story.title, text="Mijn buurvrouw kwam eindelijk weer buiten.", actor=professional)
+    services.redact_story(
+        story, title=story.title, text="Mijn buurvrouw kwam eindelijk weer buiten.", actor=professional
+    )
     with commit():
         transition(story, StoryStatus.PUBLISHED, actor=professional)
     assert story in selectors.stories_for(None)
@@ -86,8 +93,12 @@ def test_a_panel_chooses_with_reasons_and_every_teller_hears_what_was_chosen(oss
         period_end=date.today(), actor=professional,
     )  # fmt: skip
     assert {d["key"] for d in round_.domains} >= {"meeting", "participation"}  # the framework's goals by default
-    services.select_story(round_, story_id=stories[1].pk, domain="meeting", reasons="Het laat zien wat ontmoeten doet.", actor=member)
-    services.select_story(round_, story_id=hidden.pk, domain="looking_out", reasons="Omzien in het klein.", actor=member)
+    services.select_story(
+        round_, story_id=stories[1].pk, domain="meeting", reasons="Het laat zien wat ontmoeten doet.", actor=member
+    )
+    services.select_story(
+        round_, story_id=hidden.pk, domain="looking_out", reasons="Omzien in het klein.", actor=member
+    )
     with pytest.raises(ValidationError):
         services.select_story(round_, story_id=stories[0].pk, domain="meeting", reasons="  ", actor=member)
     with commit():
