@@ -3,14 +3,14 @@ from rest_framework import serializers
 from ..models import Round, Selection, Story
 
 
-class AreaRefSerializer(serializers.Serializer):
+class StoryAreaSerializer(serializers.Serializer):
     statcode = serializers.CharField()
     name = serializers.CharField()
 
 
 class StorySerializer(serializers.ModelSerializer):
     municipality = serializers.CharField(source="municipality.statcode")
-    district = AreaRefSerializer()
+    district = StoryAreaSerializer()
     teller = serializers.SerializerMethodField(help_text="The teller's name, only when they chose to be named.")
     status = serializers.CharField(read_only=True, help_text="new, published or not_published.")
     visibility = serializers.CharField(read_only=True, help_text="panel, public_anonymous or public_named.")
