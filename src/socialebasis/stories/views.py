@@ -63,13 +63,17 @@ def tell(request):
     municipality = municipalities_with_framework().filter(statcode=code).first() if code else None
     if municipality is None and request.user.home_municipality_id:
         municipality = municipalities_with_framework().filter(pk=request.user.home_municipality_id).first()
+    on_behalf = request.GET.get("namens") == "1" or request.POST.get("namens") == "1"
     if municipality is None:
         return render(
             request,
             "stories/choose_municipality.html",
-            {"municipalities": municipalities_with_framework(), "breadcrumbs": _crumbs((_("Tell a story"), None))},
+            {
+                "municipalities": municipalities_with_framework(),
+                "on_behalf": on_behalf,
+                "breadcrumbs": _crumbs((_("Tell a story"), None)),
+            },
         )
-    on_behalf = request.GET.get("namens") == "1" or request.POST.get("namens") == "1"
     if on_behalf and not can(request.user, "stories.enter_story_for_someone", municipality):
         raise PermissionDenied
     questions = selectors.questions_of(municipality)
