@@ -30,6 +30,7 @@ class ThemeFactory(factory.django.DjangoModelFactory):
 class SignalFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Signal
+        skip_postgeneration_save = True
 
     district = factory.LazyFunction(a_district)
     municipality = factory.LazyAttribute(lambda s: s.district.municipality)
