@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from socialebasis.notifications.registry import Frequency, register
 from socialebasis.notifications.services import notify
 
-from .models import PUBLIC_VISIBILITIES
+from .models import PUBLIC_VISIBILITIES, Story
 
 MODERATED = register(
     "stories.moderated",
@@ -25,6 +25,8 @@ ROUND_FEEDBACK = register(
 
 def story_moderated(story, actor, note, source) -> None:
     """After a moderation step (workflow `after`): the teller hears it, with the reason when it was not published."""
+    # The reason stays on the story's page for the teller (the audit line keeps it too).
+    Story.objects.filter(pk=story.pk).update(moderation_note=note)
     if story.teller is None:
         return
     with transaction.atomic():

@@ -57,7 +57,7 @@ def test_the_teller_tags_the_story_and_a_professional_publishes_it_without_other
     assert Message.objects.filter(recipient=teller, kind="stories.moderated").count() == 1
 
 
-def test_read_not_published_needs_a_reason_that_the_teller_sees(oss, commit):
+def test_read_not_published_needs_a_reason_that_the_teller_sees(oss, commit, client):
     teller = UserFactory()
     professional = UserFactory(professional=True, municipalities=[oss])
     story = _tell(teller, oss)
@@ -67,6 +67,8 @@ def test_read_not_published_needs_a_reason_that_the_teller_sees(oss, commit):
         transition(story, StoryStatus.NOT_PUBLISHED, actor=professional, note="Er staan te veel namen van anderen in.")
     [message] = Message.objects.filter(recipient=teller)
     assert "Er staan te veel namen van anderen in." in message.body
+    client.force_login(teller)  # the reason is on the story's page too, for the teller only
+    assert "Er staan te veel namen van anderen in." in client.get(story.get_absolute_url()).content.decode()
     with pytest.raises(TransitionNotAllowed):
         transition(story, StoryStatus.PUBLISHED, actor=teller)  # a teller does not publish their own story
 
