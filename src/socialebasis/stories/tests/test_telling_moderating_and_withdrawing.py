@@ -21,7 +21,7 @@ from socialebasis.workflows.services import TransitionNotAllowed, transition
 pytestmark = pytest.mark.django_db
 
 
-def _tell(teller, municipality, **data):
+def _tell(teller, municipality, photo=None, **data):
     wijk = a_district(municipality.statcode)
     form = StoryForm(
         {
@@ -29,6 +29,7 @@ def _tell(teller, municipality, **data):
             "district": wijk.pk, "goals": ["meeting", "looking_out"], "sphere": "social_ties", "feeling": "5",
             "about": "neighbour", "visibility": Visibility.PUBLIC_NAMED, "teller_name": "Fatima", **data,
         },
+        {"photo": photo} if photo else None,
         municipality=municipality,
     )  # fmt: skip
     assert form.is_valid(), form.errors
@@ -151,3 +152,26 @@ def test_a_teller_exports_and_erases_their_stories(oss):
     assert "Mijn verhaal over de moestuin" in str(export_personal_data(teller))
     erase_account(teller, actor=None)
     assert not Story.objects.filter(title="Mijn verhaal over de moestuin").exists()
+
+
+def test_the_photo_of_a_story_follows_the_story_and_goes_with_a_withdrawal(oss, client, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from socialebasis.uploads.models import Upload
+    from socialebasis.uploads.selectors import uploads_of
+    from socialebasis.uploads.tests.hostile import photo
+
+    settings.MEDIA_ROOT = tmp_path
+    teller = UserFactory()
+    professional = UserFactory(professional=True, municipalities=[oss])
+    story = _tell(
+        teller, oss, photo=SimpleUploadedFile("bankje.jpg", photo(), content_type="image/jpeg"),
+        photo_alt="Twee buren op een bankje",
+    )  # fmt: skip
+    [upload] = uploads_of(story)
+    address = reverse("uploads:file", args=[upload.pk])
+    assert client.get(address).status_code == 404  # not read by a professional yet
+    transition(story, StoryStatus.PUBLISHED, actor=professional)
+    assert client.get(address).status_code == 200
+    transition(story, StoryStatus.WITHDRAWN, actor=teller)
+    assert not Upload.objects.filter(pk=upload.pk).exists()
