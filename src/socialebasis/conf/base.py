@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "socialebasis.health",
     "socialebasis.surveys",
     "socialebasis.neighbourhelp",
+    "socialebasis.stories",
+    "socialebasis.signalling",
     "socialebasis.demo",
     "socialebasis.uploads",
     "socialebasis.notifications",

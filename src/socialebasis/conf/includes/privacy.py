@@ -19,3 +19,13 @@ ARCHIVED_ENTRY_CONTACT_RETENTION_DAYS = config(
     "Days after an entry of the sociale kaart was archived (last change) before its contact details and owner are "
     "removed.",
 )
+SIGNALLING_REPORTER_RETENTION_DAYS = config(
+    "SIGNALLING_REPORTER_RETENTION_DAYS",
+    365,
+    "Days after a signal was raised before its reporter is made anonymous (the signal itself stays, counted).",
+)
+STORIES_WITHDRAWN_RETENTION_DAYS = config(
+    "STORIES_WITHDRAWN_RETENTION_DAYS",
+    30,
+    "Days an emptied story stays after its teller withdrew consent (its text is removed at once); then it is deleted.",
+)

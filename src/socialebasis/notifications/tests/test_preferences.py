@@ -24,10 +24,10 @@ def test_the_page_offers_each_kind_that_may_be_turned_off_with_three_choices(cli
 def test_saving_stores_the_choices_and_the_language(client, user_factory):
     user = user_factory()
     client.force_login(user)
-    # Every kind a user may turn off is on the form; the others keep their default.
-    data = {f"kind-{kind.key}": kind.default for kind in registry.kinds() if kind.optional}
+    # Every kind a user may turn off is on the form (other apps add theirs); each keeps its default but this one.
+    choices = {f"kind-{kind.key}": kind.default for kind in registry.kinds() if kind.optional}
     response = client.post(
-        "/account/berichten/instellingen/", {**data, "kind-directory.reminder": "daily", "language": "en"}
+        "/account/berichten/instellingen/", {**choices, "kind-directory.reminder": "daily", "language": "en"}
     )
     assert response.status_code == 302
     assert selectors.preferences_of(user)["directory.reminder"] == Frequency.DAILY

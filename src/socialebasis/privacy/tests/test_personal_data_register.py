@@ -274,6 +274,50 @@ def _burenhulp(user, seed):
     help_services.respond_to_vacancy(user, vacancy, "Ik wil wel")
 
 
+def _wijk_of(seed):
+    from socialebasis.areas.models import District
+
+    return District.objects.filter(municipality=seed).order_by("-year", "statcode").first()
+
+
+def _story(user, seed):
+    from socialebasis.stories.factories import StoryFactory
+
+    StoryFactory(teller=user, district=_wijk_of(seed))
+
+
+def _panel(user, seed):
+    from socialebasis.stories.factories import PanelFactory
+
+    PanelFactory(district=_wijk_of(seed), members=[user])
+
+
+def _story_round(user, seed):
+    from socialebasis.stories.factories import PanelFactory, RoundFactory
+
+    RoundFactory(panel=PanelFactory(district=_wijk_of(seed)), created_by=user)
+
+
+def _selection(user, seed):
+    from socialebasis.stories.factories import PanelFactory, RoundFactory, StoryFactory
+    from socialebasis.stories.models import Selection
+
+    wijk = _wijk_of(seed)
+    round_ = RoundFactory(panel=PanelFactory(district=wijk))
+    Selection.objects.create(
+        round=round_, story=StoryFactory(district=wijk), domain="meeting", reasons="Omdat.", selected_by=user
+    )
+
+
+def _reporter(user, seed):
+    from socialebasis.signalling.factories import SignalFactory
+
+    SignalFactory(
+        district=_wijk_of(seed), reporter=user, reporter__may_contact=True, reporter__contact_name="Anna",
+        reporter__contact_phone="0612",
+    )  # fmt: skip
+
+
 EXAMPLES = {
     "health.SelfCheck": _self_check,
     "surveys.Response": _survey_response,
@@ -293,6 +337,11 @@ EXAMPLES = {
             "VolunteerVacancy",
         )
     },
+    "stories.Story": _story,
+    "stories.Panel": _panel,
+    "stories.Round": _story_round,
+    "stories.Selection": _selection,
+    "signalling.ReporterContact": _reporter,
     "accounts.Consent": _consent,
     "directory.Revision": _revision,
     "notifications.Message": _message,

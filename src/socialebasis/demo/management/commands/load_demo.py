@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from socialebasis.accounts import services as account_services
 from socialebasis.areas import services as area_services
 from socialebasis.areas.models import Municipality
-from socialebasis.demo import burenhulp, health_and_surveys, sociale_kaart
+from socialebasis.demo import burenhulp, health_and_surveys, sociale_kaart, verhalen
 from socialebasis.profiles import services as profile_services
 
 DATA_DIR = settings.BASE_DIR / "data"
@@ -56,6 +56,9 @@ class Command(BaseCommand):
         # The four seed municipalities' local frameworks; unchanged presets add no new version.
         call_command("load_framework_presets", stdout=self.stdout)
         self._load_directory()
+        # Stories and signals drawn from the seeds' examples, one completed story round in Oss (issue 14 point 9).
+        counts = verhalen.load(DATA_DIR / "demo" / "verhalen-en-signalen.json")
+        self.stdout.write("verhalen en signalen: " + ", ".join(f"{k} {v} nieuw" for k, v in counts.items()))
         # Health figures (CBS/RIVM 50090NED), the seed documents' figures and Heusden's ondergrens (issue 5).
         call_command("load_indicators", stdout=self.stdout)
         self._apply_norm_presets()

@@ -1,0 +1,172 @@
+"""Writes for stories: telling (also for someone else, consent recorded), redacting, the teller's choice of
+readers, withdrawal, panels, rounds and selections. Each validates first and writes in one transaction."""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from socialebasis.audit.models import Action
+from socialebasis.audit.services import record_event
+from socialebasis.core.permissions import can
+from socialebasis.uploads import services as uploads
+from socialebasis.workflows.services import transition
+
+from . import selectors
+from .models import Panel, Round, RoundStatus, Selection, Story, StoryQuestion, StoryStatus
+
+
+def tell_story(data: dict, *, teller, municipality, entered_by=None) -> Story:
+    """Save a story from a valid StoryForm's cleaned data. With `entered_by`, a professional enters it for someone
+    without an account (the teller is then None; the consent is recorded in `consent_note`). With neither, the
+    platform itself writes it (the demo, an import of stories collected on paper), and may give its status."""
+    actor = entered_by or teller
+    by_the_platform = teller is None and entered_by is None
+    if entered_by is not None and not can(entered_by, "stories.enter_story_for_someone", municipality):
+        raise PermissionDenied
+    if entered_by is None and teller is not None and not can(teller, "stories.tell_story"):
+        raise PermissionDenied
+    district = data["district"]
+    if district.municipality_id != municipality.pk:
+        raise ValidationError({"district": _("Choose a wijk of this municipality.")})
+    photo = None
+    if data.get("photo") is not None:
+        photo = uploads.store_upload(
+            data["photo"], owner=actor, purpose="story-photo", alt_text=data.get("photo_alt", "")
+        )
+    with transaction.atomic():
+        story = Story.objects.create(
+            municipality=municipality,
+            district=district,
+            title=data["title"].strip(),
+            text=data["text"].strip(),
+            goals=list(data.get("goals") or []),
+            sphere=data.get("sphere") or "",
+            feeling=data["feeling"],
+            about=data["about"],
+            answers=data.get("answers") or {},
+            visibility=data["visibility"],
+            teller=teller,
+            teller_name=(data.get("teller_name") or "").strip(),
+            entered_by=entered_by,
+            consent_note=(data.get("consent_note") or "").strip(),
+            is_demo=bool(data.get("is_demo")),
+            status=data.get("status", StoryStatus.NEW) if by_the_platform else StoryStatus.NEW,
+            **({"created_at": data["created_at"]} if data.get("created_at") else {}),
+        )
+        if photo is not None:
+            uploads.attach(photo, story, actor=actor)
+        record_event(actor, Action.CREATE, story, municipality=municipality.statcode, on_behalf=entered_by is not None)
+    return story
+
+
+def redact_story(story: Story, *, title: str, text: str, actor) -> Story:
+    """A professional takes out other people's personal details; only while the story is not withdrawn."""
+    if not can(actor, "stories.moderate_story", story) or story.status == StoryStatus.WITHDRAWN:
+        raise PermissionDenied
+    with transaction.atomic():
+        story.title, story.text = title.strip(), text.strip()
+        story.save(update_fields=["title", "text"])
+        record_event(actor, Action.UPDATE, story, municipality=story.municipality.statcode, changed=["title", "text"])
+    return story
+
+
+def change_visibility(story: Story, visibility: str, *, actor) -> Story:
+    if story.teller_id != getattr(actor, "pk", None) or story.status == StoryStatus.WITHDRAWN:
+        raise PermissionDenied
+    with transaction.atomic():
+        story.visibility = visibility
+        story.save(update_fields=["visibility"])
+        record_event(actor, Action.UPDATE, story, municipality=story.municipality.statcode, changed=["visibility"])
+    return story
+
+
+def withdraw_story(story: Story, *, actor) -> Story:
+    """The teller takes back their consent: the story is emptied and leaves every later read and report."""
+    return transition(story, StoryStatus.WITHDRAWN, actor=actor)
+
+
+def create_panel(*, municipality, name: str, district=None, members=(), actor=None) -> Panel:
+    with transaction.atomic():
+        panel = Panel.objects.create(municipality=municipality, district=district, name=name)
+        panel.members.set(members)
+        record_event(actor, Action.CREATE, panel, municipality=municipality.statcode)
+    return panel
+
+
+def add_question(municipality, text: str, *, actor=None, position: int = 0) -> StoryQuestion:
+    with transaction.atomic():
+        question = StoryQuestion.objects.create(municipality=municipality, text=text, position=position)
+        record_event(actor, Action.CREATE, question, municipality=municipality.statcode)
+    return question
+
+
+def start_round(*, panel: Panel, title: str, period_start: date, period_end: date, actor, is_demo=False) -> Round:
+    if actor is not None and not can(actor, "stories.manage_rounds", panel.municipality):
+        raise PermissionDenied
+    domains = selectors.default_domains(panel.municipality)
+    if not domains:
+        raise ValidationError({"panel": _("This municipality has no framework with goals yet.")})
+    with transaction.atomic():
+        round_ = Round.objects.create(
+            panel=panel, title=title.strip(), period_start=period_start, period_end=period_end, domains=domains,
+            created_by=actor, is_demo=is_demo,
+        )  # fmt: skip
+        record_event(actor, Action.CREATE, round_, municipality=panel.municipality.statcode)
+    return round_
+
+
+def select_story(round_: Round, *, story_id: int, domain: str, reasons: str, actor) -> Selection:
+    """Record the panel's choice for one domain, with its reasons; choosing again for a domain replaces it."""
+    if actor is not None and not can(actor, "stories.select_in_round", round_):
+        raise PermissionDenied
+    if round_.status != RoundStatus.OPEN:
+        raise ValidationError(_("This round is completed."))
+    story = selectors.candidates_of(round_).filter(pk=story_id).first()
+    errors = {}
+    if story is None:
+        errors["story"] = _("Choose one of the stories of this round.")
+    if domain not in selectors.domain_names(round_):
+        errors["domain"] = _("Choose one of the domains of this round.")
+    if not reasons.strip():
+        errors["reasons"] = _("Write why the panel chose this story.")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        selection, _created = Selection.objects.update_or_create(
+            round=round_, domain=domain, defaults={"story": story, "reasons": reasons.strip(), "selected_by": actor}
+        )
+        record_event(actor, Action.UPDATE, round_, municipality=round_.panel.municipality.statcode, domain=domain)
+    return selection
+
+
+def import_completed_round(
+    *, panel: Panel, title: str, period_start: date, period_end: date, selections, feedback: str, is_demo=False
+) -> Round:
+    """A round held before, on paper (and the demo's): written completed at once, with its choices and reasons.
+    Nobody is told: its tellers heard it at the time."""
+    domains = selectors.default_domains(panel.municipality)
+    keys = {d["key"] for d in domains}
+    if any(domain not in keys for _story, domain, _reasons in selections):
+        raise ValidationError(_("Choose one of the domains of this round."))
+    with transaction.atomic():
+        round_ = Round.objects.create(
+            panel=panel, title=title, period_start=period_start, period_end=period_end, domains=domains,
+            status=RoundStatus.COMPLETED, feedback=feedback, is_demo=is_demo,
+        )  # fmt: skip
+        for story, domain, reasons in selections:
+            Selection.objects.create(round=round_, story=story, domain=domain, reasons=reasons)
+        record_event(None, Action.CREATE, round_, municipality=panel.municipality.statcode, imported=True)
+    return round_
+
+
+def complete_round(round_: Round, *, feedback: str, actor) -> Round:
+    """Close the round; every teller whose story it read hears what was chosen and why (workflow `after`)."""
+    if not round_.selections.exists():
+        raise ValidationError(_("Choose at least one story before you complete the round."))
+    with transaction.atomic():
+        Round.objects.filter(pk=round_.pk).update(feedback=feedback.strip())
+        round_.feedback = feedback.strip()
+        transition(round_, RoundStatus.COMPLETED, actor=actor)
+    return round_

@@ -1,0 +1,18 @@
+import pytest
+
+from socialebasis.frameworks import services as framework_services
+
+
+@pytest.fixture
+def oss(seed_areas):
+    """Oss (GM0828) with its framework in force: the goals are the domains and the tags of a story."""
+    framework_services.load_presets(["GM0828"])
+    from socialebasis.areas.models import Municipality
+
+    return Municipality.objects.get(statcode="GM0828")
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Run a block as if its transaction committed: the workflow's `after` and the e-mail task run at the end."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
