@@ -20,4 +20,9 @@ class SurveyAdmin(admin.ModelAdmin):
 
 @admin.register(Project)
 class ProjectAdmin(admin.ModelAdmin):
+    """A project is started on its own page (`start_project`), which also makes its questionnaire."""
+
     list_display = ("title", "district", "step")
+
+    def has_add_permission(self, request):
+        return False

@@ -1,14 +1,18 @@
 """One row of every model the administration shows, for the tests that walk every admin page."""
 
+import importlib
 from datetime import date
 from pathlib import Path
 
+from django.apps import apps
 from django.contrib.auth.models import Group
 
 RECORDED_KWB = Path(__file__).resolve().parents[2] / "indicators" / "tests" / "fixtures" / "cbs_85618NED_heusden.json"
 
 
 def make_one_of_each(chief) -> None:
+    """A row of every model registered in the administration: the core's and the older apps' here, and those of
+    the apps that bring their own `tests/admin_rows.py`."""
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
     from django_otp.plugins.otp_static.models import StaticDevice
 
@@ -69,3 +73,20 @@ def make_one_of_each(chief) -> None:
         file="uploads/verslag.pdf", size=1200,
     )  # fmt: skip
     notification_services.notify(worker, "account.security", context={"event": "Uw wachtwoord is gewijzigd."})
+
+    for module in app_modules():
+        module.make_rows(chief)
+
+
+def app_modules() -> list:
+    """The `tests/admin_rows.py` of the other apps: each makes a row of every model it registers in the
+    administration (`make_rows(chief)`) and names those an administrator may add by hand (`ADDED_BY_HAND`)."""
+    found = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("socialebasis.") or config.name == "socialebasis.core":
+            continue
+        try:
+            found.append(importlib.import_module(f"{config.name}.tests.admin_rows"))
+        except ModuleNotFoundError:
+            continue
+    return found

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import trans_real
 
-from .admin_rows import make_one_of_each
+from .admin_rows import app_modules, make_one_of_each
 
 pytestmark = pytest.mark.django_db
 
@@ -170,7 +170,7 @@ def test_only_what_a_person_may_make_by_hand_has_an_add_form_and_each_of_those_w
         }  # fmt: skip
         given = set(form.fields) | ({"password"} if "password1" in form.fields else set())  # UserCreationForm
         assert needed <= given, (opts.label, needed - given)
-    assert addable == ADDED_BY_HAND
+    assert addable == ADDED_BY_HAND.union(*(module.ADDED_BY_HAND for module in app_modules()))
 
 
 def test_a_synonym_added_by_hand_is_saved(client, chief):
