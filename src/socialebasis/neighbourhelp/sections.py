@@ -1,14 +1,19 @@
 """Burenhulp's parts of pages in lower apps: "Mijn werk" (accounts.work) and the wijk hub (areas.hub)."""
 
-from django.db.models import Count
+from collections import Counter
+
+from django.db.models import Count, Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from socialebasis.accounts import work
 from socialebasis.areas import hub
+from socialebasis.areas.models import District
 from socialebasis.core.permissions import visible
+from socialebasis.indicators.suppression import suppress_line
+from socialebasis.profiles import yearly
 
 from . import selectors
-from .models import HelpRequest, HelpSettings
+from .models import HelpRequest, HelpSettings, Match
 from .rules import is_moderator
 from .vocabulary import RequestStatus
 
@@ -43,7 +48,38 @@ def wijk_part(district, user) -> dict | None:
     return {"settings": found, "by_category": by_category, "open": sum(row["n"] for row in by_category)}
 
 
+def yearly_part(area, year: int, user) -> dict | None:
+    """The yearly report's part (profiles.yearly): per category how many asked, how many found a helper and how many
+    stayed without one, in the wijk or the municipality. Counted over all requests of the year, the way the profile's
+    figures are (figures.py), with small numbers hidden (n < 5, complementary) in each column."""
+    requests = HelpRequest.objects.filter(created_at__year=year)
+    requests = requests.filter(district=area) if isinstance(area, District) else requests.filter(municipality=area)
+    agreed = Match.objects.filter(request=OuterRef("pk"), accepted_at__isnull=False)
+    rows = requests.annotate(had_match=Exists(agreed)).values_list("category__name", "status", "had_match")
+    asked, helped, unmet = Counter(), Counter(), Counter()
+    for category, status, had_match in rows:
+        asked[category] += 1
+        helped[category] += had_match
+        unmet[category] += status in (RequestStatus.EXPIRED, RequestStatus.CLOSED) and not had_match
+    if not asked:
+        return None
+    names = sorted(asked)
+    keys = ("asked", "helped", "unmet")
+    columns = {
+        key: suppress_line([counter[name] for name in names], round_output=False)
+        for key, counter in zip(keys, (asked, helped, unmet), strict=True)
+    }
+    return {
+        "rows": [{"category": name, **{key: columns[key].cells[i] for key in keys}} for i, name in enumerate(names)],
+        "totals": {key: columns[key].total for key in keys},
+    }
+
+
 def register() -> None:
+    yearly.register_section(
+        "neighbourhelp.year", _("Burenhulp: who asked, and who found a helper"), "neighbourhelp/report/_year.html",
+        yearly_part, order=yearly.REGISTERED,
+    )  # fmt: skip
     work.register_section(
         "neighbourhelp.dispatch",
         _("Burenhulp in your wijken"),

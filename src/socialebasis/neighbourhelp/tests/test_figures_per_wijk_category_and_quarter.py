@@ -45,3 +45,17 @@ def test_the_figures_show_in_the_wijk_profile(client, help_presets, django_captu
     district = HelpRequest.objects.first().district
     profile = client.get(f"/api/v1/districts/{district.statcode}/profile").content.decode()
     assert "Hulpvragen burenhulp" in profile
+
+
+def test_the_yearly_report_counts_who_asked_and_who_found_a_helper_with_small_numbers_hidden(client, help_presets):
+    for key, times in (("vervoer", 6), ("boodschappen", 5), ("tuin", 2)):
+        for _ in range(times):
+            help_request(key=key)
+    district = HelpRequest.objects.first().district
+    page = client.get(f"/gemeenten/{district.municipality.statcode}/wijken/{district.statcode}/tellen-en-vertellen/")
+    html = page.content.decode()
+    assert page.status_code == 200 and "Burenhulp" in html
+    part = html.split("Burenhulp", 1)[1].split("</table>", 1)[0]
+    assert ">6<" in part and ">13<" in part  # vervoer, and the total
+    # tuin's 2 is hidden, and so is boodschappen's 5: else 13 - 6 - 5 gives it away
+    assert part.count("minder dan 5") == 2 and ">2<" not in part and ">5<" not in part
