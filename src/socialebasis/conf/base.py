@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "socialebasis.profiles",
     "socialebasis.api",
     "socialebasis.directory",
+    "socialebasis.policy",
     "socialebasis.demo",
     "socialebasis.uploads",
     "socialebasis.notifications",
