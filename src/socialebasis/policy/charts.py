@@ -43,15 +43,15 @@ def scores_chart(rows: list[dict], years: list[int], width: int = 560) -> SafeSt
                 fill = f"url(#{pattern})" if pattern != "none" else colour
                 parts.append(
                     format_html(
-                        '<rect x="{}" y="{}" width="{:.1f}" height="{}" fill="{}" stroke="{}"/>'
-                        '<text x="{:.1f}" y="{}" font-size="10" fill="#000">{}</text>',
+                        '<rect x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{}"/>'
+                        '<text x="{}" y="{}" font-size="10" fill="#000">{}</text>',
                         label_w,
                         y,
-                        w,
+                        f"{w:.1f}",
                         bar_h - 2,
                         fill,
                         colour,
-                        label_w + w + 4,
+                        f"{label_w + w + 4:.1f}",
                         y + bar_h - 3,
                         value,
                     )
@@ -61,8 +61,8 @@ def scores_chart(rows: list[dict], years: list[int], width: int = 560) -> SafeSt
     axis_y = height - 20
     ticks = format_html_join(
         "",
-        '<text x="{:.1f}" y="{}" font-size="10" fill="#333" text-anchor="middle">{}</text>',
-        ((label_w + scale_w * n / 5, axis_y + 12, n) for n in range(0, 6)),
+        '<text x="{}" y="{}" font-size="10" fill="#333" text-anchor="middle">{}</text>',
+        ((f"{label_w + scale_w * n / 5:.1f}", axis_y + 12, n) for n in range(0, 6)),
     )
     defs = format_html(
         '<defs><pattern id="sb-stripes" width="6" height="6" patternUnits="userSpaceOnUse" '

@@ -39,7 +39,7 @@ class EvidenceFields(Form):
 
     def __init__(self, *args, indicators=None, existing=None, **kwargs):
         self.existing = evidence.clean(existing or [])
-        initial = kwargs.setdefault("initial", {})
+        initial = kwargs["initial"] = dict(kwargs.get("initial") or {})
         initial.setdefault("indicators", [e["reference"] for e in self.existing if e["kind"] == "indicator"])
         initial.setdefault(
             "links",

@@ -214,6 +214,9 @@ class BlockScore(models.Model):
         ordering = ["assessment", "block__kind", "block__position"]
         constraints = [models.UniqueConstraint(fields=["assessment", "block"], name="block_score_once")]
 
+    def __str__(self) -> str:
+        return f"{self.assessment}: {self.block}"
+
 
 class BoxKind(models.TextChoices):
     INPUT = "input", _("input")

@@ -95,7 +95,7 @@ def save_check(check: PolicyCheck, data: CheckData, answers: dict[str, dict], ac
         raise ValidationError(
             _("These principles are not part of this check: %(keys)s.") % {"keys": ", ".join(unknown)}
         )
-    for key, values in answers.items():
+    for values in answers.values():
         if values.get("answer", "") not in ("", *Answer.values):
             raise ValidationError(_("Choose one of the answers for every principle."))
     with transaction.atomic():

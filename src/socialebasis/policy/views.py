@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -70,7 +71,7 @@ def overview(request, statcode: str):
             "can_see_quality": can_see_quality,
             "can_add_check": can(user, "policy.add_check", municipality),
             "can_publish": can(user, "policy.change_publication", municipality),
-            "breadcrumbs": _crumbs(municipality)[:-1] + [(_("Policy and theory of change"), None)],
+            "breadcrumbs": [*_crumbs(municipality)[:-1], (_("Policy and theory of change"), None)],
         },
     )
 
@@ -502,6 +503,7 @@ def social_quality(request, statcode: str):
             "conditions": conditions,
             "table": table,
             "year": year,
+            "score_year": timezone.localdate().year,
             "can_change": can(request.user, "policy.change_social_quality", municipality),
             "breadcrumbs": _crumbs(municipality, (_("Social quality per wijk"), None)),
         },
