@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from socialebasis.accounts import services as account_services
 from socialebasis.areas import services as area_services
 from socialebasis.areas.models import Municipality
+from socialebasis.demo import policy as policy_demo
 from socialebasis.demo import sociale_kaart
 from socialebasis.profiles import services as profile_services
 
@@ -61,6 +62,9 @@ class Command(BaseCommand):
         self._apply_norm_presets()
         # The sociale kaart's registrations per wijk as this year's indicator values (issue 5 point 2).
         call_command("snapshot_registrations", stdout=self.stdout)
+        # Policy checks, the theory of change and social quality (issue 17 point 6), marked as demo.
+        counts = policy_demo.load()
+        self.stdout.write("beleid: " + ", ".join(f"{k} {v} nieuw" for k, v in counts.items()))
         if no_accounts:
             return
         try:
