@@ -17,7 +17,11 @@ from socialebasis.policy.models import ChangeMap, PolicyCheck, SelfAssessment, S
 SEED_002 = "Beleidsvisie sociale basis Oss (002), §4.1.1"
 
 OSS_ANSWERS = {
-    "community_oriented": ("meets", "De regeling vraagt organisaties te laten zien hoe zij met inwoners samenwerken.", ""),
+    "community_oriented": (
+        "meets",
+        "De regeling vraagt organisaties te laten zien hoe zij met inwoners samenwerken.",
+        "",
+    ),
     "room_for_initiative": (
         "partly",
         "De regeling is voor (semi-)professionele organisaties; inwonersinitiatieven vallen er niet onder.",
@@ -201,8 +205,12 @@ def _heusden_map(heusden) -> int:
     boxes = []
     for kind, box_title, indicators, tags in HEUSDEN_BOXES:
         form = BoxForm(
-            {"kind": kind, "title": box_title, "indicators": [known[k] for k in indicators if k in known],
-             "story_tags": tags}
+            {
+                "kind": kind,
+                "title": box_title,
+                "indicators": [known[k] for k in indicators if k in known],
+                "story_tags": tags,
+            }
         )
         if not form.is_valid():
             raise ValueError(form.errors.as_text())
