@@ -1,5 +1,5 @@
 """A policy officer of Oss checks a plan against the six principles, looks at the theory of change and a map, and
-scores a wijk's social quality (issue 17 points 1–5); every page once, with axe. Without JavaScript: plain forms."""
+scores a wijk's social quality (issue 17 points 1 to 5); every page once, with axe. Without JavaScript: plain forms."""
 
 import re
 
