@@ -59,12 +59,19 @@ def clean(items) -> list[dict]:
 
 
 def _latest_value(indicator: Indicator, area_codes: list[str]) -> IndicatorValue | None:
-    if not area_codes:
-        return None
+    for code in area_codes:
+        found = _latest_in(indicator, code)
+        if found is not None:
+            return found
+    return None
+
+
+def _latest_in(indicator: Indicator, code: str) -> IndicatorValue | None:
     return (
-        IndicatorValue.objects.filter(indicator=indicator, area__code__in=area_codes, group="", value__isnull=False)
+        # The first area given (the wijk) before the municipality; all residents ("") before a group such as 18+.
+        IndicatorValue.objects.filter(indicator=indicator, area__code=code, value__isnull=False)
         .select_related("area")
-        .order_by("-year", "-area__division_year")
+        .order_by("-year", "group", "-area__division_year")
         .first()
     )
 
@@ -84,6 +91,8 @@ def _indicator(reference: str, label: str, context: dict) -> Resolved | None:
             "year": value.year,
             "area": value.area.name or value.area.code,
         }
+        if value.group:
+            detail += f" ({value.group})"
     return Resolved("indicator", str(KINDS["indicator"]), label or indicator.label, detail)
 
 
