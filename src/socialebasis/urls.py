@@ -18,6 +18,7 @@ urlpatterns = [
     path("burenhulp/", include("socialebasis.neighbourhelp.urls")),
     path("verhalen/", include("socialebasis.stories.urls")),
     path("signalen/", include("socialebasis.signalling.urls")),
+    path("", include("socialebasis.policy.urls")),
     path("account/berichten/", include("socialebasis.notifications.urls")),
     path("account/", include("socialebasis.accounts.urls")),
     path("account/", include("socialebasis.privacy.urls")),

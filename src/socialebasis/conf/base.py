@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "socialebasis.neighbourhelp",
     "socialebasis.stories",
     "socialebasis.signalling",
+    "socialebasis.policy",
     "socialebasis.demo",
     "socialebasis.uploads",
     "socialebasis.notifications",

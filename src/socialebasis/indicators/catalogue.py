@@ -35,6 +35,12 @@ SOURCES = {
         "licence": "",
         "url": "",
     },
+    "sociale-kwaliteit": {
+        "name": "Sociale kwaliteit per wijk (eigen beoordeling)",
+        "attribution": "Bron: gemeente, sociale kwaliteit per wijk beoordeeld door professionals en inwoners samen",
+        "licence": "",
+        "url": "",
+    },
     "seed-documents": {
         "name": "Cijfers uit de beleidsvisies van de gemeenten",
         "attribution": "Bron: beleidsvisies sociale basis van de gemeenten (bronvermelding per cijfer)",

@@ -8,6 +8,7 @@ from socialebasis.accounts import services as account_services
 from socialebasis.areas import services as area_services
 from socialebasis.areas.models import Municipality
 from socialebasis.demo import burenhulp, health_and_surveys, sociale_kaart, verhalen
+from socialebasis.demo import policy as policy_demo
 from socialebasis.profiles import services as profile_services
 
 DATA_DIR = settings.BASE_DIR / "data"
@@ -66,6 +67,9 @@ class Command(BaseCommand):
         call_command("snapshot_registrations", stdout=self.stdout)
         # Positive health: contributed self-checks and their published figures (issue 16 point 8).
         self.stdout.write(health_and_surveys.load_health())
+        # Policy checks, the theory of change and social quality (issue 17 point 6), marked as demo.
+        counts = policy_demo.load()
+        self.stdout.write("beleid: " + ", ".join(f"{k} {v} nieuw" for k, v in counts.items()))
         if no_accounts:
             self.stdout.write(health_and_surveys.load_surveys())
             return

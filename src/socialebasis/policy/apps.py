@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PolicyConfig(AppConfig):
+    name = "socialebasis.policy"
+    verbose_name = _("Policy checks and theory of change")
+
+    def ready(self) -> None:
+        from . import rules, workflows  # noqa: F401  (permission rules, the check's life cycle)
