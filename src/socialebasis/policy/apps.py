@@ -7,4 +7,6 @@ class PolicyConfig(AppConfig):
     verbose_name = _("Policy checks and theory of change")
 
     def ready(self) -> None:
-        from . import rules, workflows  # noqa: F401  (permission rules, the check's life cycle)
+        from . import evidence_sources, rules, workflows  # noqa: F401  (permission rules, the check's life cycle)
+
+        evidence_sources.register()  # stories and signals as evidence

@@ -1,8 +1,8 @@
 """Evidence: one small shape for every answer, score and arrow — kind, reference and label.
 
-Indicators are resolved now, through the indicator store. Stories and signals live in apps on a lower floor that
-are being built; they plug in later with `register_resolver("story", ...)` (the lead wires it), and until then a
-story or signal shows its label and reference as written. Documents and links are shown as links.
+Indicators are resolved through the indicator store; stories and signals through `evidence_sources.py`, which
+reads them as any visitor may. A kind without a resolver (or a reference that is not found) shows its label and
+reference as written. Documents and links are shown as links.
 """
 
 from collections.abc import Callable
