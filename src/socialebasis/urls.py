@@ -12,6 +12,7 @@ urlpatterns = [
     path("gemeenten/", include("socialebasis.indicators.urls")),
     path("gemeenten/<str:statcode>/kader/", include("socialebasis.frameworks.urls")),
     path("sociale-kaart/", include("socialebasis.directory.urls")),
+    path("initiatieven/", include("socialebasis.initiatives.urls")),
     path("account/berichten/", include("socialebasis.notifications.urls")),
     path("account/", include("socialebasis.accounts.urls")),
     path("account/", include("socialebasis.privacy.urls")),
