@@ -67,7 +67,7 @@ class Fund(models.Model):
     story_up_to = models.PositiveIntegerField(_("a story and photos up to (euros)"))
     report_up_to = models.PositiveIntegerField(_("also an activity report up to (euros)"))
     principles = models.JSONField(_("principles"), default=list, blank=True)
-    derived_from = models.CharField(_("derived from"), max_length=300, blank=True)
+    derived_from = models.TextField(_("derived from"), max_length=1000, blank=True)
     is_active = models.BooleanField(_("open for applications"), default=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 

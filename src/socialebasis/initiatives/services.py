@@ -246,6 +246,7 @@ def ask_question(application: Application, actor, about: str, text: str) -> Ques
     _require(actor, "initiatives.review_application", application)
     if not text.strip():
         raise ValidationError({"text": _("Write your question.")})
+    application.refresh_from_db(fields=["status"])
     if application.status not in (ApplicationStatus.IN_REVIEW, ApplicationStatus.WAITING):
         raise ValidationError({"text": _("You can only ask something while the application is being reviewed.")})
     with transaction.atomic():
@@ -262,6 +263,7 @@ def answer_question(question: Question, actor, text: str, attachments=()) -> Que
     """The applicant's answer, with files; when nothing is left open, the review goes on."""
     application = question.application
     _require(actor, "initiatives.answer_application", application)
+    application.refresh_from_db(fields=["status"])
     if application.status != ApplicationStatus.WAITING:
         raise ValidationError({"answer": _("This question cannot be answered any more.")})
     if not text.strip():
