@@ -3,17 +3,24 @@
 import pytest
 
 from socialebasis.accounts.tests.factories import UserFactory
-from socialebasis.areas.models import Municipality
+from socialebasis.areas.models import District, Municipality
 from socialebasis.frameworks import services as framework_services
 from socialebasis.initiatives import selectors, services
 
 from .factories import ApplicationFactory
 
 
+WIJKEN = [("WK082801", "Oss-Centrum"), ("WK082802", "Oss-Noord"), ("WK082803", "Oss-Oost")]
+
+
 @pytest.fixture
-def oss(seed_areas):
+def oss(db):
+    """Oss with three of its wijken (2023) and its framework preset: enough for the fund, and fast."""
+    oss = Municipality.objects.create(statcode="GM0828", name="Oss")
+    for code, name in WIJKEN:
+        District.objects.create(statcode=code, name=name, year=2023, municipality=oss)
     framework_services.load_presets(["GM0828"])
-    return Municipality.objects.get(statcode="GM0828")
+    return oss
 
 
 @pytest.fixture
