@@ -1,6 +1,7 @@
 import re
 
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from socialebasis.core.dates import validate_in_window
@@ -59,7 +60,9 @@ class ApplicationForm(Form):
         self.fund = fund
         self.fields["district"].queryset = selectors.latest_districts(fund.municipality)
         self.fields["district"].label_from_instance = lambda d: d.name
-        self.fields["amount"].max_value = fund.maximum
+        self.fields["amount"].validators.append(
+            MaxValueValidator(fund.maximum, _("This fund gives at most € %(limit_value)s per application."))
+        )
         self.fields["amount"].help_text = _("In whole euros, at most € %(max)s.") % {"max": fund.maximum}
         version = selectors.framework_of(fund)
         self.characteristics = []
