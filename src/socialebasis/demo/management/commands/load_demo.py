@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from socialebasis.accounts import services as account_services
 from socialebasis.areas import services as area_services
 from socialebasis.areas.models import Municipality
-from socialebasis.demo import sociale_kaart
+from socialebasis.demo import initiatives, sociale_kaart
 from socialebasis.profiles import services as profile_services
 
 DATA_DIR = settings.BASE_DIR / "data"
@@ -69,6 +69,9 @@ class Command(BaseCommand):
         except account_services.DemoModeRequired as exc:
             raise CommandError(f"{exc} Gebruik --no-accounts buiten de demo.") from None
         self.stdout.write("demo-accounts: " + ", ".join(u.username for u in users))
+        # Initiatives, the two fund presets, a round of the Oss fund and the Heusden division (issue 15).
+        counts = initiatives.load()
+        self.stdout.write("initiatieven: " + ", ".join(f"{k} {v} nieuw" for k, v in counts.items()))
 
     def _apply_norm_presets(self):
         for municipality in Municipality.objects.all():
