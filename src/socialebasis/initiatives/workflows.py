@@ -8,8 +8,8 @@ decision with its amount (services.decide); entering those states without them i
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from socialebasis.workflows.registry import Transition, Workflow, register
 
@@ -28,16 +28,16 @@ register(
         final=frozenset({InitiativeStatus.DONE}),
         transitions=(
             Transition(
-                (InitiativeStatus.IDEA,), InitiativeStatus.ACTIVE, "initiatives.change_initiative", _l("It has started")
+                (InitiativeStatus.IDEA,), InitiativeStatus.ACTIVE, "initiatives.change_initiative", _("It has started")
             ),
             Transition(
                 (InitiativeStatus.IDEA, InitiativeStatus.ACTIVE),
                 InitiativeStatus.DONE,
                 "initiatives.change_initiative",
-                _l("It is finished"),
+                _("It is finished"),
             ),
             Transition(
-                (InitiativeStatus.DONE,), InitiativeStatus.ACTIVE, "initiatives.change_initiative", _l("Active again")
+                (InitiativeStatus.DONE,), InitiativeStatus.ACTIVE, "initiatives.change_initiative", _("Active again")
             ),
         ),
     )
@@ -51,14 +51,14 @@ def _submitted(application, actor) -> list[str]:
 
 def _waiting(application, actor) -> list[str]:
     if not application.questions.filter(answered_at__isnull=True).exists():
-        raise ValidationError({"note": _("Ask a question first: the applicant must know what to answer.")})
+        raise ValidationError({"note": gettext("Ask a question first: the applicant must know what to answer.")})
     return []
 
 
 def _back_in_review(application, actor) -> list[str]:
     if actor is not None and actor.pk == application.applicant_id:
         if application.questions.filter(answered_at__isnull=True).exists():
-            raise ValidationError({"note": _("Answer every question first.")})
+            raise ValidationError({"note": gettext("Answer every question first.")})
     return []
 
 
@@ -66,7 +66,7 @@ def _decided(application, actor) -> list[str]:
     from .services import reserve_budget
 
     if not application.decision:
-        raise ValidationError({"note": _("Use the decision form: it asks for the amount and the reason.")})
+        raise ValidationError({"note": gettext("Use the decision form: it asks for the amount and the reason.")})
     reserve_budget(application)
     application.decided_at = timezone.now()
     application.decided_by = actor
@@ -99,14 +99,14 @@ register(
             S.PUBLISHED: _published,
         },
         transitions=(
-            Transition((S.DRAFT,), S.SUBMITTED, "initiatives.submit_application", _l("Send the application")),
-            Transition((S.SUBMITTED,), S.IN_REVIEW, REVIEW, _l("Start the review")),
-            Transition((S.IN_REVIEW,), S.WAITING, REVIEW, _l("Ask the applicant")),
-            Transition((S.WAITING,), S.IN_REVIEW, "initiatives.answer_application", _l("Send my answers")),
-            Transition((S.WAITING,), S.IN_REVIEW, REVIEW, _l("Review without waiting")),
-            Transition((S.IN_REVIEW,), S.DECIDED, DECIDE, _l("Decide")),
-            Transition((S.DECIDED,), S.PUBLISHED, DECIDE, _l("Send the decision")),
-            Transition(APPLICANT_MAY_WITHDRAW, S.WITHDRAWN, "initiatives.withdraw_application", _l("Withdraw")),
+            Transition((S.DRAFT,), S.SUBMITTED, "initiatives.submit_application", _("Send the application")),
+            Transition((S.SUBMITTED,), S.IN_REVIEW, REVIEW, _("Start the review")),
+            Transition((S.IN_REVIEW,), S.WAITING, REVIEW, _("Ask the applicant")),
+            Transition((S.WAITING,), S.IN_REVIEW, "initiatives.answer_application", _("Send my answers")),
+            Transition((S.WAITING,), S.IN_REVIEW, REVIEW, _("Review without waiting")),
+            Transition((S.IN_REVIEW,), S.DECIDED, DECIDE, _("Decide")),
+            Transition((S.DECIDED,), S.PUBLISHED, DECIDE, _("Send the decision")),
+            Transition(APPLICANT_MAY_WITHDRAW, S.WITHDRAWN, "initiatives.withdraw_application", _("Withdraw")),
         ),
     )
 )
