@@ -23,7 +23,8 @@ from socialebasis.initiatives.vocabulary import InitiativeStatus
 from socialebasis.workflows.services import transition
 
 ACCOUNTS = [
-    {"username": "beleid-oss", "role": "policy_officer", "first_name": "Beleidsmedewerker Oss", "works_for": ["GM0828"]},
+    {"username": "beleid-oss", "role": "policy_officer", "first_name": "Beleidsmedewerker Oss",
+     "works_for": ["GM0828"]},
     {"username": "tafel-oss", "role": "resident", "first_name": "Lid initiatieventafel", "works_for": [],
      "lives_in": "GM0828", "postcode": "5342"},
     {"username": "aanvrager", "role": "resident", "first_name": "Aanvrager", "works_for": [],
@@ -83,10 +84,7 @@ def load() -> dict[str, int]:
     year = timezone.localdate().year
     beleid = User.objects.filter(username="beleid").first()
     if beleid is not None and not tafel.allocations.exists():
-        terms = [
-            selectors.Term(key, weight, selectors.default_group(key, heusden))
-            for key, weight in HEUSDEN_TERMS
-        ]
+        terms = [selectors.Term(key, weight, selectors.default_group(key, heusden)) for key, weight in HEUSDEN_TERMS]
         services.save_allocation(tafel, beleid, year=year, total=60_000, base_share=1_000, terms=terms)
     if not fonds.allocations.exists():
         terms = [selectors.Term("AantalInwoners", 1.0, selectors.default_group("AantalInwoners", oss))]
@@ -105,7 +103,9 @@ def _initiatives(users) -> int:
             continue
         municipality = Municipality.objects.get(statcode=code)
         activities = list(Activity.objects.filter(municipality=municipality, external_id__endswith=activity_key))
-        districts = [a.district for a in activities if a.district_id] or list(selectors.latest_districts(municipality)[:1])
+        districts = [a.district for a in activities if a.district_id] or list(
+            selectors.latest_districts(municipality)[:1]
+        )
         initiative = services.save_initiative(
             users["aanvrager"],
             {"municipality": municipality, "title": title, "what": what, "for_whom": for_whom, "goals": goals,

@@ -2,12 +2,12 @@
 
 The formula, published on the fund's allocation page and by `GET /api/v1/funds/{id}/allocation`:
 
-1. Every wijk gets the base share `b`. The rest `R = total − b × n` (n wijken) is divided by need.
+1. Every wijk gets the base share `b`. The rest `R = total - b * n` (n wijken) is divided by need.
 2. For every chosen indicator k with weight w_k, a wijk's ratio is its value divided by the mean of the wijken that
    have a value: `r_ik = x_ik / mean_k`. A wijk without a value counts as the mean (ratio 1) and is marked so.
    An indicator where a higher value means *less* need (none of the presets) is not offered.
-3. The need score is the weighted mean of the ratios: `s_i = Σ_k w_k × r_ik / Σ_k w_k`.
-4. A wijk's share of the rest is `R × s_i / Σ_j s_j`, rounded down to whole euros; the euros left over go one each to
+3. The need score is the weighted mean of the ratios: `s_i = Σ_k w_k * r_ik / Σ_k w_k`.
+4. A wijk's share of the rest is `R * s_i / Σ_j s_j`, rounded down to whole euros; the euros left over go one each to
    the wijken with the largest remainders (ties: the lowest CBS code first). So the amounts add up exactly to the
    total.
 
@@ -46,7 +46,7 @@ def divide(total: int, base_share: int, weights: dict[str, float], rows: list[Ro
     rest = total - base_share * len(rows)
     if rest < 0:
         raise AllocationError(
-            f"Het basisbedrag is te hoog: {len(rows)} wijken × € {base_share} is meer dan het budget van € {total}."
+            f"Het basisbedrag is te hoog: {len(rows)} wijken * € {base_share} is meer dan het budget van € {total}."
         )
     active = {key: w for key, w in weights.items() if w > 0}
     rows = sorted(rows, key=lambda r: r.code)

@@ -15,7 +15,7 @@ from .vocabulary import Decision, FormQuestion
 
 ANSWER_CHOICES = [("yes", _("Yes")), ("no", _("No")), ("unknown", _("I don't know"))]
 ANSWER_VALUES = {"yes": True, "no": False, "unknown": None}
-LINE = re.compile(r"^(?P<what>.*?)[\s:–-]+€?\s*(?P<amount>[0-9]{1,6})\s*$")
+LINE = re.compile(r"^(?P<what>.*?)[\s:\u2013-]+€?\s*(?P<amount>[0-9]{1,6})\s*$")
 
 
 class Form(StyledFormMixin, forms.Form):
@@ -47,7 +47,8 @@ class ApplicationForm(Form):
         required=False,
         label=_("Costs line by line"),
         help_text=_(
-            "One cost per line, with the amount at the end. For example: coffee and tea 40. Only needed above the smallest amount."
+            "One cost per line, with the amount at the end. For example: coffee and tea 40. "
+            "Only needed above the smallest amount."
         ),
     )
     helpers = forms.CharField(label=FormQuestion.HELPERS.label, max_length=300, required=False)

@@ -230,6 +230,9 @@ class Declaration(models.Model):
         verbose_name_plural = _("declarations of interests")
         constraints = [models.UniqueConstraint(fields=["application", "member"], name="one_declaration_per_member")]
 
+    def __str__(self) -> str:
+        return f"{self.member} · {self.application}"
+
 
 class Question(models.Model):
     """A question back from the table to the applicant, tied to one question of the form, and its answer."""
@@ -246,6 +249,9 @@ class Question(models.Model):
         ordering = ["asked_at", "pk"]
         verbose_name = _("question back")
         verbose_name_plural = _("questions back")
+
+    def __str__(self) -> str:
+        return self.text[:60]
 
     def get_absolute_url(self) -> str:
         return self.application.get_absolute_url()
@@ -264,6 +270,9 @@ class Note(models.Model):
         verbose_name = _("internal note")
         verbose_name_plural = _("internal notes")
 
+    def __str__(self) -> str:
+        return self.text[:60]
+
 
 class Payout(models.Model):
     """A record that money was paid (not a payment system)."""
@@ -279,6 +288,9 @@ class Payout(models.Model):
         ordering = ["paid_on", "pk"]
         verbose_name = _("payout")
         verbose_name_plural = _("payouts")
+
+    def __str__(self) -> str:
+        return f"€ {self.amount} · {self.reference}"
 
 
 class Accountability(models.Model):
@@ -297,6 +309,9 @@ class Accountability(models.Model):
     class Meta:
         verbose_name = _("accountability")
         verbose_name_plural = _("accountabilities")
+
+    def __str__(self) -> str:
+        return str(self.application)
 
     def get_absolute_url(self) -> str:
         return self.application.get_absolute_url()
@@ -320,3 +335,6 @@ class Allocation(models.Model):
         verbose_name = _("allocation")
         verbose_name_plural = _("allocations")
         constraints = [models.UniqueConstraint(fields=["fund", "version"], name="allocation_version_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.fund} · {self.version}"

@@ -56,9 +56,9 @@ def _waiting(application, actor) -> list[str]:
 
 
 def _back_in_review(application, actor) -> list[str]:
-    if actor is not None and actor.pk == application.applicant_id:
-        if application.questions.filter(answered_at__isnull=True).exists():
-            raise ValidationError({"note": gettext("Answer every question first.")})
+    applicant = actor is not None and actor.pk == application.applicant_id
+    if applicant and application.questions.filter(answered_at__isnull=True).exists():
+        raise ValidationError({"note": gettext("Answer every question first.")})
     return []
 
 

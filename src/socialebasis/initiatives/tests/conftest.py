@@ -9,7 +9,6 @@ from socialebasis.initiatives import selectors, services
 
 from .factories import ApplicationFactory
 
-
 WIJKEN = [("WK082801", "Oss-Centrum"), ("WK082802", "Oss-Noord"), ("WK082803", "Oss-Oost")]
 
 

@@ -28,7 +28,9 @@ def figures(oss):
         count, share = FIGURES[district.statcode]
         IndicatorValue.objects.create(indicator=residents, area=area, year=2024, value=count, import_run=run)
         if share is not None:
-            IndicatorValue.objects.create(indicator=hard, area=area, year=2022, group="18+", value=share, import_run=run)
+            IndicatorValue.objects.create(
+                indicator=hard, area=area, year=2022, group="18+", value=share, import_run=run
+            )
     return oss
 
 
@@ -110,9 +112,16 @@ def test_what_if_shows_new_amounts_beside_the_current_ones_without_saving(client
     )
     assert page.status_code == 200
     what_if = page.context["what_if"]
-    assert [r.amount for r in what_if.rows] == [14210, 6316, 9474]  # residents only: 9000 : 4000 : 6000, largest remainders
+    assert [r.amount for r in what_if.rows] == [
+        14210,
+        6316,
+        9474,
+    ]  # residents only: 9000 : 4000 : 6000, largest remainders
     assert [now for _row, now in page.context["what_if_rows"]] == [r["amount"] for r in Allocation.objects.get().rows]
     assert Allocation.objects.count() == 1
     # anyone sees the what-if; only the policy officer may save it (POST)
-    assert client.post(f"/initiatieven/fondsen/{fund.pk}/verdeling/", {"year": 2026, "total": 1}).status_code in (302, 403)
+    assert client.post(f"/initiatieven/fondsen/{fund.pk}/verdeling/", {"year": 2026, "total": 1}).status_code in (
+        302,
+        403,
+    )
     assert Allocation.objects.count() == 1

@@ -29,7 +29,9 @@ def test_a_resident_saves_a_draft_sees_the_check_and_sends_it(client, fund, wijk
     form = client.get(f"/initiatieven/fondsen/{fund.pk}/aanvragen/")
     assert form.status_code == 200
     assert "Eenvoud voor de aanvrager" in form.content.decode()  # the municipality's principles
-    refused = client.post(f"/initiatieven/fondsen/{fund.pk}/aanvragen/", {**FORM, "district": wijk.pk, "amount": "9000"})
+    refused = client.post(
+        f"/initiatieven/fondsen/{fund.pk}/aanvragen/", {**FORM, "district": wijk.pk, "amount": "9000"}
+    )
     assert refused.status_code == 200 and not Application.objects.exists()
     assert refused.context["form"].errors["amount"]
     response = client.post(f"/initiatieven/fondsen/{fund.pk}/aanvragen/", {**FORM, "district": wijk.pk})
@@ -76,7 +78,11 @@ def test_the_table_asks_the_applicant_answers_with_a_file_and_the_table_decides(
     upload = photo()
     client.post(
         f"{url}vraag/{question.pk}/antwoord/",
-        {f"a{question.pk}-answer": "Ja, hier is de brief.", f"a{question.pk}-attachment": upload, f"a{question.pk}-alt_text": "De brief"},
+        {
+            f"a{question.pk}-answer": "Ja, hier is de brief.",
+            f"a{question.pk}-attachment": upload,
+            f"a{question.pk}-alt_text": "De brief",
+        },
     )
     question.refresh_from_db()
     application.refresh_from_db()
@@ -137,7 +143,13 @@ def test_an_initiative_is_owned_by_its_initiator_and_others_join(client, oss, wi
     client.force_login(applicant)
     response = client.post(
         "/initiatieven/nieuw/",
-        {"gemeente": "GM0828", "title": "Doorgeefwinkel", "what": "Spullen doorgeven.", "for_whom": "Iedereen", "districts": [wijk.pk]},
+        {
+            "gemeente": "GM0828",
+            "title": "Doorgeefwinkel",
+            "what": "Spullen doorgeven.",
+            "for_whom": "Iedereen",
+            "districts": [wijk.pk],
+        },
     )
     assert response.status_code == 302
     from socialebasis.initiatives.models import Initiative
