@@ -114,8 +114,7 @@ declare(
         purpose=_("Declarations of interests of the initiative table, for a fair decision."),
         legal_basis=LegalBasis.PUBLIC_TASK,
         subjects=_("members of the initiative table"),
-        on_erasure=Erasure.ANONYMISE,
-        anonymise={"explanation": ""},
+        on_erasure=Erasure.DELETE,
         retention=Retention(description=_("as long as the application is kept")),
     )
 )
