@@ -27,6 +27,10 @@ class InitiativeSerializer(serializers.ModelSerializer):
 class FundSerializer(serializers.ModelSerializer):
     municipality = serializers.CharField(source="municipality.statcode", help_text="CBS code of the municipality.")
     intake = serializers.CharField(help_text="rounds or continuous.")
+    # Declared here, so that the document does not depend on the database's integer range.
+    maximum = serializers.IntegerField(min_value=0, help_text="Maximum per application, in euros.")
+    story_up_to = serializers.IntegerField(min_value=0, help_text="Up to this amount: a short story and photos.")
+    report_up_to = serializers.IntegerField(min_value=0, help_text="Up to this amount: also an activity report.")
 
     class Meta:
         model = Fund
@@ -75,6 +79,9 @@ class ApplicationSerializer(serializers.ModelSerializer):
         read_only=True, help_text="draft, submitted, in_review, waiting, decided, published or withdrawn."
     )
     decision = serializers.CharField(read_only=True, help_text="granted, partly, declined or empty.")
+    year = serializers.IntegerField(min_value=0, help_text="Budget year.")
+    amount = serializers.IntegerField(min_value=0, help_text="Amount asked, in euros.")
+    granted = serializers.IntegerField(min_value=0, help_text="Amount granted, in euros.")
 
     class Meta:
         model = Application
