@@ -174,3 +174,25 @@ def test_payouts_are_recorded_by_the_policy_officer_up_to_the_grant(make_applica
         services.record_payout(app, policy_officer, 301, datetime.date(2026, 3, 2), "BO-2")
     services.record_payout(app, policy_officer, 300, datetime.date(2026, 3, 2), "BO-2")
     assert sum(p.amount for p in app.payouts.all()) == 800
+
+
+def test_the_tier_decides_what_is_asked_and_a_reminder_comes_once_when_it_is_due(make_application, member):
+    import datetime
+
+    app = _in_review(make_application(amount=600), member)
+    services.declare(app, member, False)
+    services.decide(app, member, "granted", None, "Goed.")
+    services.publish(app, member)
+    accountability = Accountability.objects.get(application=app)
+    assert accountability.tier == "story"
+    assert services.remind_accountability(accountability.due_on - datetime.timedelta(days=1)) == 0
+    assert services.remind_accountability(accountability.due_on) == 1
+    assert services.remind_accountability(accountability.due_on) == 0
+    assert Message.objects.filter(recipient=app.applicant, kind="initiatives.accountability_due").count() == 1
+    with pytest.raises(ValidationError):
+        services.submit_accountability(accountability, app.applicant, story="", public=True)
+    services.submit_accountability(accountability, app.applicant, story="Het was gezellig.", public=False)
+    from socialebasis.initiatives.yearly import accountability_stories
+
+    # without the initiator's consent the story is not public and does not count for the yearly report
+    assert accountability_stories(app.district, accountability.submitted_at.year) == []
