@@ -420,6 +420,8 @@ def allocation(request, pk: int):
     current = selectors.current_allocation(fund)
     indicators = selectors.offered_indicators(fund.municipality)
     may_manage = can(request.user, "initiatives.manage_fund", fund)
+    if request.method == "POST" and not may_manage:
+        raise PermissionDenied
     initial = {
         "year": _year_of(fund),
         "total": current.total if current else 0,
@@ -433,7 +435,6 @@ def allocation(request, pk: int):
     if data is not None and form.is_valid():
         terms = form.terms()
         if request.method == "POST":
-            _require(request, "initiatives.manage_fund", fund)
             try:
                 services.save_allocation(
                     fund, request.user, year=form.cleaned_data["year"], total=form.cleaned_data["total"],
