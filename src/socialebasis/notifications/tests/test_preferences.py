@@ -24,7 +24,10 @@ def test_the_page_offers_each_kind_that_may_be_turned_off_with_three_choices(cli
 def test_saving_stores_the_choices_and_the_language(client, user_factory):
     user = user_factory()
     client.force_login(user)
-    response = client.post("/account/berichten/instellingen/", {"kind-directory.reminder": "daily", "language": "en"})
+    # Every kind that may be turned off is on the form (other apps add theirs); keep their defaults.
+    data = {f"kind-{kind.key}": kind.default for kind in registry.kinds() if kind.optional}
+    data.update({"kind-directory.reminder": "daily", "language": "en"})
+    response = client.post("/account/berichten/instellingen/", data)
     assert response.status_code == 302
     assert selectors.preferences_of(user)["directory.reminder"] == Frequency.DAILY
     assert selectors.language_of(user) == "en"
