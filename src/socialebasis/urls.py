@@ -19,6 +19,7 @@ urlpatterns = [
     path("verhalen/", include("socialebasis.stories.urls")),
     path("signalen/", include("socialebasis.signalling.urls")),
     path("", include("socialebasis.policy.urls")),
+    path("initiatieven/", include("socialebasis.initiatives.urls")),
     path("account/berichten/", include("socialebasis.notifications.urls")),
     path("account/", include("socialebasis.accounts.urls")),
     path("account/", include("socialebasis.privacy.urls")),

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("socialebasis.stories.api.urls")),
     path("", include("socialebasis.signalling.api.urls")),
     path("", include("socialebasis.policy.api.urls")),
+    path("", include("socialebasis.initiatives.api.urls")),
     # The document where the NL API Design Rules look for it (/core/doc-openapi); the old address redirects.
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="api-schema"),
     path("schema/", RedirectView.as_view(pattern_name="api-schema", permanent=True)),

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "socialebasis.demo",
     "socialebasis.uploads",
     "socialebasis.notifications",
+    "socialebasis.initiatives",
 ]
 
 MIDDLEWARE = [
@@ -197,6 +198,7 @@ from .includes.api import *  # noqa: E402,F403
 from .includes.cache import *  # noqa: E402,F403
 from .includes.directory import *  # noqa: E402,F403
 from .includes.indicators import *  # noqa: E402,F403
+from .includes.initiatives import *  # noqa: E402,F403
 from .includes.logging import *  # noqa: E402,F403
 from .includes.maps import *  # noqa: E402,F403
 from .includes.notifications import *  # noqa: E402,F403

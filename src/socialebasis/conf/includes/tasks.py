@@ -43,6 +43,11 @@ CELERY_BEAT_SCHEDULE = {
     "directory-review": {"task": "directory.review_freshness", "schedule": crontab(hour=2, minute=30)},
     # Uploads nobody attached to anything within a day: a form left halfway (issue 11 point 3, ADR 0024).
     "uploads-orphans": {"task": "uploads.delete_orphans", "schedule": crontab(hour=4, minute=0)},
+    # Reminders to tell what came of a grant, once its story is due (issue 15 point 6).
+    "initiatives-accountability": {
+        "task": "initiatives.remind_accountability",
+        "schedule": crontab(hour=9, minute=0),
+    },
     # The year's own registrations as indicator values (issue 5 point 2); later runs in January replace them.
     "registrations-snapshot": {
         "task": "profiles.snapshot_registrations",

@@ -318,6 +318,30 @@ def _reporter(user, seed):
     )  # fmt: skip
 
 
+def _initiatives(user, seed):
+    import datetime
+
+    from socialebasis.initiatives import models as m
+    from socialebasis.initiatives import services as initiative_services
+
+    fund = initiative_services.load_fund_preset(seed, "heusden-initiatieventafel")
+    district = seed.districts.order_by("statcode").first()
+    m.Initiative.objects.create(municipality=seed, title="Buurtmoestuin", what="Samen tuinieren", for_whom="Buren",
+                                owner=user)  # fmt: skip
+    application = m.Application.objects.create(
+        fund=fund, applicant=user, district=district, year=2026, title="Moestuin", what="Tuinieren", for_whom="Buren",
+        where="Achter de flat", when="Voorjaar", amount=500, spending="Zaad", assigned_to=user,
+    )  # fmt: skip
+    m.Question.objects.create(application=application, about="what", text="Hoe groot?", asked_by=user, answer="Klein")
+    m.Declaration.objects.create(application=application, member=user, has_conflict=False)
+    m.Note.objects.create(application=application, author=user, text="Goed plan")
+    m.TableMember.objects.get_or_create(fund=fund, user=user)
+    m.Payout.objects.create(application=application, amount=100, paid_on=datetime.date(2026, 3, 1), reference="B1",
+                            recorded_by=user)  # fmt: skip
+    version = m.Allocation.objects.filter(fund=fund).count() + 1
+    m.Allocation.objects.create(fund=fund, year=2026, version=version, total=0, base_share=0, created_by=user)
+
+
 EXAMPLES = {
     "health.SelfCheck": _self_check,
     "surveys.Response": _survey_response,
@@ -342,6 +366,14 @@ EXAMPLES = {
     "stories.Round": _story_round,
     "stories.Selection": _selection,
     "signalling.ReporterContact": _reporter,
+    "initiatives.Initiative": _initiatives,
+    "initiatives.Application": _initiatives,
+    "initiatives.Question": _initiatives,
+    "initiatives.Declaration": _initiatives,
+    "initiatives.Note": _initiatives,
+    "initiatives.TableMember": _initiatives,
+    "initiatives.Payout": _initiatives,
+    "initiatives.Allocation": _initiatives,
     "accounts.Consent": _consent,
     "directory.Revision": _revision,
     "notifications.Message": _message,

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from socialebasis.accounts import services as account_services
 from socialebasis.areas import services as area_services
 from socialebasis.areas.models import Municipality
-from socialebasis.demo import burenhulp, health_and_surveys, sociale_kaart, verhalen
+from socialebasis.demo import burenhulp, health_and_surveys, initiatives, sociale_kaart, verhalen
 from socialebasis.demo import policy as policy_demo
 from socialebasis.profiles import services as profile_services
 
@@ -85,6 +85,9 @@ class Command(BaseCommand):
         # Burenhulp (issue 13 point 8): Heusden voor Elkaar (peer), Oss (moderated), with the demo accounts.
         counts = burenhulp.load()
         self.stdout.write("burenhulp: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        # Initiatives, the two fund presets, a round of the Oss fund and the Heusden division (issue 15).
+        counts = initiatives.load()
+        self.stdout.write("initiatieven: " + ", ".join(f"{k} {v} nieuw" for k, v in counts.items()))
 
     def _apply_norm_presets(self):
         for municipality in Municipality.objects.all():
