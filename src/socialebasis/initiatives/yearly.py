@@ -1,13 +1,13 @@
-"""What initiatives give the yearly report: the accountability stories, counted as stories of the year.
-
-The stories app is built separately; until the lead wires it in, the yearly report calls
-`accountability_stories(area, year)` here. Only stories the initiator agreed to show are returned.
-"""
+"""What initiatives give the yearly report "tellen en vertellen" (profiles.yearly): the grants of the year and the
+accountability stories, told as stories of the year. Only stories the initiator agreed to show are returned, and
+only grants whose decision was sent (published)."""
 
 from dataclasses import dataclass
 from datetime import date
 
-from .models import Accountability
+from django.db.models import Count, Sum
+
+from .models import Accountability, Application
 
 
 @dataclass(frozen=True)
@@ -40,3 +40,17 @@ def accountability_stories(area, year: int) -> list[Story]:
         )
         for a in rows.order_by("submitted_at")
     ]
+
+
+def yearly_part(area, year: int, user) -> dict | None:
+    """The report's part: how many grants were sent in the year and for how much, and the stories that came back."""
+    grants = Application.objects.filter(published_at__year=year, granted__gt=0)
+    if hasattr(area, "districts"):
+        grants = grants.filter(fund__municipality=area)
+    else:
+        grants = grants.filter(district__statcode=area.statcode)
+    totals = grants.aggregate(count=Count("pk"), amount=Sum("granted"))
+    stories = accountability_stories(area, year)
+    if not totals["count"] and not stories:
+        return None
+    return {"count": totals["count"], "amount": totals["amount"] or 0, "stories": stories}

@@ -196,3 +196,18 @@ def test_the_tier_decides_what_is_asked_and_a_reminder_comes_once_when_it_is_due
 
     # without the initiator's consent the story is not public and does not count for the yearly report
     assert accountability_stories(app.district, accountability.submitted_at.year) == []
+
+
+def test_the_yearly_report_shows_the_grant_and_the_story_the_initiator_agreed_to_show(
+    client, make_application, member
+):
+    app = _in_review(make_application(amount=600), member)
+    services.declare(app, member, False)
+    services.decide(app, member, "granted", None, "Goed.")
+    services.publish(app, member)
+    accountability = Accountability.objects.get(application=app)
+    services.submit_accountability(accountability, app.applicant, story="We kookten elke week samen.", public=True)
+    district = app.district
+    page = client.get(f"/gemeenten/{district.municipality.statcode}/wijken/{district.statcode}/tellen-en-vertellen/")
+    html = page.content.decode()
+    assert page.status_code == 200 and "We kookten elke week samen." in html and "€ 600" in html
