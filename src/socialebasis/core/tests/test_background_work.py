@@ -5,6 +5,7 @@ CI must have Redis (127.0.0.1:6379, database 15 for this test); elsewhere the te
 
 import os
 import time
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -36,7 +37,9 @@ def worker():
     # so they are registered on this app too. Django's CELERY_* names win over Celery's own: set those.
     app = Celery("socialebasis-test", set_as_current=False)
     app.config_from_object("django.conf:settings", namespace="CELERY")
-    app.conf.update({"CELERY_BROKER_URL": REDIS, "CELERY_TASK_ALWAYS_EAGER": False})
+    # A queue of its own: a worker of a test in another process (pytest-xdist) on the same Redis would take its tasks.
+    queue = f"test-{uuid.uuid4().hex}"
+    app.conf.update({"CELERY_BROKER_URL": REDIS, "CELERY_TASK_ALWAYS_EAGER": False, "CELERY_TASK_DEFAULT_QUEUE": queue})
     app.autodiscover_tasks(force=True)
     try:
         with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30):

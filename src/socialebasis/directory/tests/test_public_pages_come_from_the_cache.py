@@ -86,8 +86,13 @@ def test_every_visitor_gets_a_working_token_of_their_own(activity):
     assert tokens[0] != tokens[1]
 
 
-def test_the_wijk_page_is_kept_until_its_sections_change(client, activity, professional,
+def test_the_wijk_page_is_kept_until_its_sections_change(client, activity, professional, monkeypatch,
                                                          django_capture_on_commit_callbacks):  # fmt: skip
+    from socialebasis.areas import hub
+
+    # A section that names no scopes keeps the page fresh for everybody (below); here only those that do.
+    named = {key: section for key, section in hub._SECTIONS.items() if section.scopes is not None}
+    monkeypatch.setattr(hub, "_SECTIONS", named)
     district = activity.municipality.districts.order_by("statcode").first()
     page = f"/gemeenten/GM0797/wijken/{district.statcode}/"
     _html, first_queries = _visit(client, page)
@@ -95,3 +100,15 @@ def test_the_wijk_page_is_kept_until_its_sections_change(client, activity, profe
     with django_capture_on_commit_callbacks(execute=True):
         ActivityFactory(title="Wandelclub Het Wiel", district=district)
     assert "Wandelclub Het Wiel" in _visit(client, page)[0]
+
+
+def test_a_wijk_page_with_a_section_that_names_no_scopes_is_always_fresh(client, activity, monkeypatch):
+    from socialebasis.areas import hub
+
+    monkeypatch.setitem(
+        hub._SECTIONS, "test.unnamed", hub.Section("test.unnamed", "areas/empty.html", lambda d, u: None)
+    )
+    district = activity.municipality.districts.order_by("statcode").first()
+    page = f"/gemeenten/GM0797/wijken/{district.statcode}/"
+    _visit(client, page)
+    assert _visit(client, page)[1] > 0

@@ -198,9 +198,7 @@ def test_the_tier_decides_what_is_asked_and_a_reminder_comes_once_when_it_is_due
     assert accountability_stories(app.district, accountability.submitted_at.year) == []
 
 
-def test_the_yearly_report_shows_the_grant_and_the_story_the_initiator_agreed_to_show(
-    client, make_application, member
-):
+def test_the_yearly_report_shows_the_grant_and_the_story_the_initiator_agreed_to_show(client, make_application, member):
     app = _in_review(make_application(amount=600), member)
     services.declare(app, member, False)
     services.decide(app, member, "granted", None, "Goed.")

@@ -6,6 +6,7 @@ the worker stopped: SQLite's shared in-memory database refuses a read of a table
 """
 
 import os
+import uuid
 from contextlib import contextmanager
 
 import pytest
@@ -43,7 +44,9 @@ def worker():
     # becomes the current app, so that notify()'s own `send_delivery.delay()` after commit goes through Redis.
     app = Celery("socialebasis-notifications-test", set_as_current=False)
     app.config_from_object("django.conf:settings", namespace="CELERY")
-    app.conf.update({"CELERY_BROKER_URL": REDIS, "CELERY_TASK_ALWAYS_EAGER": False})
+    # A queue of its own: a worker of a test in another process (pytest-xdist) on the same Redis would take its tasks.
+    queue = f"test-{uuid.uuid4().hex}"
+    app.conf.update({"CELERY_BROKER_URL": REDIS, "CELERY_TASK_ALWAYS_EAGER": False, "CELERY_TASK_DEFAULT_QUEUE": queue})
     app.autodiscover_tasks(force=True)
     app.control.purge()  # nothing left over from an interrupted run
     try:
