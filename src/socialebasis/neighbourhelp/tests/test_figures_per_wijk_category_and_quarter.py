@@ -59,3 +59,20 @@ def test_the_yearly_report_counts_who_asked_and_who_found_a_helper_with_small_nu
     assert ">6<" in part and ">13<" in part  # vervoer, and the total
     # tuin's 2 is hidden, and so is boodschappen's 5: else 13 - 6 - 5 gives it away
     assert part.count("minder dan 5") == 2 and ">2<" not in part and ">5<" not in part
+
+
+def test_unmet_requests_are_evidence_an_agenda_item_can_cite(help_presets):
+    from socialebasis.indicators.models import Indicator
+    from socialebasis.profiles import services as profile_services
+    from socialebasis.profiles.forms import AgendaItemForm
+    from socialebasis.profiles.tests.test_norms_and_agenda import AGENDA
+
+    for _ in range(5):
+        help_request(key="vervoer")
+    figures.snapshot()
+    unmet = Indicator.objects.get(key=figures.UNMET)
+    district = HelpRequest.objects.first().district
+    form = AgendaItemForm({**AGENDA, "title": "Vervoer voor wie geen hulp vond", "indicators": [unmet.pk]})
+    assert form.is_valid(), form.errors
+    item = profile_services.save_agenda_item(form, None, district)
+    assert list(item.indicators.values_list("label", flat=True)) == ["Onbeantwoorde hulpvragen burenhulp"]
