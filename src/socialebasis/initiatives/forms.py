@@ -167,18 +167,34 @@ class InitiativeForm(Form):
     goals = forms.MultipleChoiceField(
         label=_("What does it bring?"), required=False, widget=forms.CheckboxSelectMultiple
     )
+    activities = forms.ModelMultipleChoiceField(
+        label=_("Which of your activities on the sociale kaart belong to it? (optional)"),
+        help_text=_("Activities you added yourself. Add one first on the sociale kaart if it is not there yet."),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     photo = UploadField(label=_("A photo (optional)"), kinds=[Kind.PHOTO], required=False)
     alt_text = AltTextField()
 
-    def __init__(self, *args, municipality, **kwargs):
+    def __init__(self, *args, municipality, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        from socialebasis.directory.models import Activity
+
+        own = Activity.objects.filter(municipality=municipality, owner_id=getattr(user, "pk", None))
+        self.fields["activities"].queryset = own.exclude(status="rejected").order_by("title")
+        self.fields["activities"].label_from_instance = lambda activity: activity.title
+        if not self.fields["activities"].queryset.exists():
+            del self.fields["activities"]
         self.fields["districts"].queryset = selectors.latest_districts(municipality)
         self.fields["districts"].label_from_instance = lambda d: d.name
         from socialebasis.frameworks import selectors as framework_selectors
 
         version = framework_selectors.version_in_force(municipality)
         self.fields["goals"].choices = [(g["key"], g["name"]) for g in version.content["goals"]] if version else []
-        for name in ("districts", "goals"):
+        for name in ("districts", "goals", "activities"):
+            if name not in self.fields:
+                continue
             self.fields[name].widget.attrs["class"] = "utrecht-checkbox utrecht-checkbox--html-input"
 
     def clean(self):

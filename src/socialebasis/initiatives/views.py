@@ -113,9 +113,12 @@ def initiative_new(request):
     municipality = get_object_or_404(
         Municipality, statcode=request.GET.get("gemeente") or request.POST.get("gemeente", "")
     )
-    form = forms.InitiativeForm(request.POST or None, request.FILES or None, municipality=municipality)
+    form = forms.InitiativeForm(
+        request.POST or None, request.FILES or None, municipality=municipality, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
-        data = {k: form.cleaned_data[k] for k in ("title", "what", "for_whom", "districts", "goals")}
+        fields = ("title", "what", "for_whom", "districts", "goals", "activities")
+        data = {k: form.cleaned_data[k] for k in fields if k in form.cleaned_data}
         photos = []
         if form.cleaned_data.get("photo"):
             photos.append(

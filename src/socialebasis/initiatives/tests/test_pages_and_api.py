@@ -171,3 +171,25 @@ def test_mijn_werk_lists_the_applications_waiting_for_staff(client, make_applica
     verified(client, policy_officer)
     page = client.get("/account/werk/")
     assert page.status_code == 200 and "Buurtmoestuin" in page.content.decode()
+
+
+def test_the_initiator_links_the_activities_they_added_and_the_initiative_shows_the_published_ones(
+    client, oss, wijk, applicant, outsider
+):
+    from socialebasis.directory.tests.factories import ActivityFactory
+    from socialebasis.initiatives.models import Initiative
+
+    own = ActivityFactory(municipality=oss, district=wijk, owner=applicant, title="Ruilmiddag")
+    ActivityFactory(municipality=oss, district=wijk, owner=outsider, title="Andermans kookclub")
+    client.force_login(applicant)
+    form = client.get("/initiatieven/nieuw/?gemeente=GM0828").content.decode()
+    assert "Ruilmiddag" in form and "Andermans kookclub" not in form
+    client.post(
+        "/initiatieven/nieuw/",
+        {"gemeente": "GM0828", "title": "Doorgeefwinkel", "what": "Spullen doorgeven.", "for_whom": "Iedereen",
+         "districts": [wijk.pk], "activities": [own.pk]},
+    )  # fmt: skip
+    initiative = Initiative.objects.get()
+    assert list(initiative.activities.all()) == [own]
+    client.logout()
+    assert "Ruilmiddag" in client.get(initiative.get_absolute_url()).content.decode()
