@@ -209,3 +209,20 @@ def test_the_yearly_report_shows_the_grant_and_the_story_the_initiator_agreed_to
     page = client.get(f"/gemeenten/{district.municipality.statcode}/wijken/{district.statcode}/tellen-en-vertellen/")
     html = page.content.decode()
     assert page.status_code == 200 and "We kookten elke week samen." in html and "€ 600" in html
+
+
+def test_the_initiator_tells_the_story_on_the_page_and_the_tier_decides_the_questions(client, make_application, member):
+    app = _in_review(make_application(amount=600), member)
+    services.declare(app, member, False)
+    services.decide(app, member, "granted", None, "Goed.")
+    services.publish(app, member)
+    client.force_login(app.applicant)
+    page = client.get(f"/initiatieven/aanvragen/{app.pk}/").content.decode()
+    assert 'name="v-story"' in page and 'name="v-activity_report"' not in page  # up to the first tier: a story
+    url = f"/initiatieven/aanvragen/{app.pk}/verantwoording/"
+    refused = client.post(url, {"v-story": ""}, follow=True)
+    assert refused.status_code == 200 and "Uw verhaal: Dit veld is vereist." in refused.content.decode()
+    assert Accountability.objects.get(application=app).submitted_at is None  # nothing half-written
+    assert client.post(url, {"v-story": "Twintig buren kookten mee.", "v-public": "on"}).status_code == 302
+    accountability = Accountability.objects.get(application=app)
+    assert accountability.story == "Twintig buren kookten mee." and accountability.public
