@@ -1,5 +1,6 @@
 """Pages of initiatives and funds: thin views over selectors and services; every read through the rules."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from socialebasis.accounts.models import User
+from socialebasis.areas.geometry import centre
 from socialebasis.areas.models import Municipality
 from socialebasis.audit.models import Action
 from socialebasis.audit.services import record_event
@@ -45,6 +47,20 @@ def _crumbs(*items):
 # -- public ----------------------------------------------------------------------------------------------------
 
 
+def _map_points(initiatives) -> list[dict]:
+    """Each initiative at the middle of its first wijk, for the map that enhances the list (the sociale kaart's
+    map script draws them; the list says the same without it)."""
+    points = []
+    for initiative in initiatives:
+        district = min(initiative.districts.all(), key=lambda d: d.statcode, default=None)
+        middle = centre(district.boundary) if district is not None and district.boundary else None
+        if middle is not None:
+            points.append(
+                {"lat": middle[0], "lon": middle[1], "title": initiative.title, "url": initiative.get_absolute_url()}
+            )
+    return points
+
+
 def overview(request):
     """Initiatives and what was granted, per municipality and wijk; what came of it."""
     municipalities = Municipality.objects.filter(
@@ -67,6 +83,7 @@ def overview(request):
             initiatives = initiatives.filter(districts__statcode=district.statcode).distinct()
             grants = grants.filter(district__statcode=district.statcode)
     grant_rows = [(g, selectors.public_story(g)) for g in grants[:100]]
+    initiatives = list(initiatives.prefetch_related("districts")[:100])
     return render(
         request,
         "initiatives/overview.html",
@@ -75,7 +92,10 @@ def overview(request):
             "municipality": municipality,
             "districts": districts,
             "district": district,
-            "initiatives": initiatives[:100],
+            "initiatives": initiatives,
+            "map_points": _map_points(initiatives),
+            "tile_url": settings.MAP_TILE_URL,
+            "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
             "grants": grant_rows,
             "granted_total": sum(g.granted for g, _story in grant_rows),
             "funds": funds,

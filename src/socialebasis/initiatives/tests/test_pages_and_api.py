@@ -193,3 +193,21 @@ def test_the_initiator_links_the_activities_they_added_and_the_initiative_shows_
     assert list(initiative.activities.all()) == [own]
     client.logout()
     assert "Ruilmiddag" in client.get(initiative.get_absolute_url()).content.decode()
+
+
+def test_the_overview_has_a_map_of_the_initiatives_as_an_enhancement_with_titles_as_text(client, oss, wijk, applicant):
+    from socialebasis.initiatives import services as initiative_services
+
+    wijk.boundary = {
+        "type": "Polygon",
+        "coordinates": [[[5.5, 51.7], [5.6, 51.7], [5.6, 51.8], [5.5, 51.8], [5.5, 51.7]]],
+    }
+    wijk.save()
+    initiative_services.save_initiative(
+        applicant, {"municipality": oss, "title": "Ruil <b>winkel</b>", "what": "Ruilen", "for_whom": "Buren",
+                    "districts": [wijk]},
+    )  # fmt: skip
+    html = client.get("/initiatieven/?gemeente=GM0828").content.decode()
+    data = html.split('id="directory-map-data" type="application/json">', 1)[1].split("</script>", 1)[0]
+    assert '"lat": 51.75' in data and "Ruil \\u003Cb\\u003Ewinkel" in data and "<b>" not in data
+    assert "Ruil &lt;b&gt;winkel" in html  # the list says the same without the map
