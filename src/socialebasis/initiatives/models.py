@@ -22,7 +22,9 @@ class Initiative(models.Model):
     """Something residents do together for their neighbourhood. The initiator stays its owner (seed 000,
     uitgangspunt 4: "dat de inbrenger zelf eigenaar blijft van het initiatief")."""
 
-    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="+", verbose_name=_("municipality")
+    )
     districts = models.ManyToManyField(District, related_name="+", blank=True, verbose_name=_("wijken"))
     title = models.CharField(_("name"), max_length=150)
     what = models.TextField(_("what"), max_length=2000)
@@ -58,7 +60,9 @@ class Initiative(models.Model):
 class Fund(models.Model):
     """A municipality's fund for initiatives, as data: intake, maximum, accountability tiers, principles."""
 
-    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="+", verbose_name=_("municipality")
+    )
     key = models.SlugField(_("key"), max_length=60)
     name = models.CharField(_("name"), max_length=150)
     description = models.TextField(_("description"), max_length=3000)
@@ -92,7 +96,7 @@ class Fund(models.Model):
 
 
 class Round(models.Model):
-    fund = models.ForeignKey(Fund, on_delete=models.CASCADE, related_name="rounds")
+    fund = models.ForeignKey(Fund, on_delete=models.CASCADE, related_name="rounds", verbose_name=_("fund"))
     name = models.CharField(_("name"), max_length=100)
     opens_on = models.DateField(_("opens on"))
     closes_on = models.DateField(_("closes on"))
@@ -113,7 +117,7 @@ class Round(models.Model):
 class Budget(models.Model):
     """The fund's money for one wijk in one year; `granted` only grows through services.decide."""
 
-    fund = models.ForeignKey(Fund, on_delete=models.CASCADE, related_name="budgets")
+    fund = models.ForeignKey(Fund, on_delete=models.CASCADE, related_name="budgets", verbose_name=_("fund"))
     district = models.ForeignKey(District, on_delete=models.CASCADE, related_name="+", verbose_name=_("wijk"))
     year = models.PositiveSmallIntegerField(_("year"))
     amount = models.PositiveIntegerField(_("budget (euros)"))
@@ -139,7 +143,7 @@ class Budget(models.Model):
 class TableMember(models.Model):
     """A seat at the fund's initiative table; residents may sit on it."""
 
-    fund = models.ForeignKey(Fund, on_delete=models.CASCADE, related_name="members")
+    fund = models.ForeignKey(Fund, on_delete=models.CASCADE, related_name="members", verbose_name=_("fund"))
     user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+", verbose_name=_("member"))
     is_active = models.BooleanField(_("active"), default=True)
     since = models.DateField(_("since"), default=timezone.localdate)

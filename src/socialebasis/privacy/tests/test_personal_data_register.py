@@ -342,7 +342,31 @@ def _initiatives(user, seed):
     m.Allocation.objects.create(fund=fund, year=2026, version=version, total=0, base_share=0, created_by=user)
 
 
+def _policy(user, seed):
+    """A policy check written and reviewed by `user`, a version of it, a self-assessment and a social-quality score."""
+    from socialebasis.areas.models import District
+    from socialebasis.frameworks import selectors as framework_selectors
+    from socialebasis.frameworks import services as framework_services
+    from socialebasis.policy.models import CheckVersion, PolicyCheck, SelfAssessment, SocialQualityScore
+
+    if PolicyCheck.objects.filter(author=user).exists():  # one call makes the rows of all four models
+        return
+    framework_services.load_presets([seed.statcode])
+    check = PolicyCheck.objects.create(
+        municipality=seed, framework_version=framework_selectors.version_in_force(seed), title="Subsidieregeling",
+        summary="Een regeling", owner="Team sociaal domein", author=user, reviewer=user,
+    )  # fmt: skip
+    CheckVersion.objects.create(check_item=check, number=1, content={"title": check.title}, created_by=user)
+    year = 2000 + user.pk % 90  # a year of one's own: one self-assessment per municipality and year
+    SelfAssessment.objects.create(municipality=seed, year=year, participants="Werkgroep", created_by=user)
+    wijk = District.objects.filter(municipality=seed).order_by("statcode").first()
+    SocialQualityScore.objects.create(district=wijk, year=year, condition="cohesion", score=6, created_by=user)
+
+
 EXAMPLES = {
+    **dict.fromkeys(
+        ("policy.PolicyCheck", "policy.CheckVersion", "policy.SelfAssessment", "policy.SocialQualityScore"), _policy
+    ),
     "health.SelfCheck": _self_check,
     "surveys.Response": _survey_response,
     **{
