@@ -66,7 +66,7 @@ def load() -> dict[str, int]:
             users["vrijwilliger"],
             postcode="5151",
             categories=categories("GM0797", ["boodschappen", "vervoer", "bezoek", "digitaal"]),
-            skills=["driving", "computer", "company"],
+            skills=["driving", "digital", "company"],
             parts=mask_of_parts(MORNINGS + AFTERNOONS[:2]),
             max_km=10,
             languages=["nl", "en"],

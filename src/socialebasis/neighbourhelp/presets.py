@@ -19,7 +19,7 @@ COMMON = [
     ("vervoer", "Vervoer", True, "", ("driving",)),
     ("klusjes", "Klusjes in huis", True, "", ("diy",)),
     ("bezoek", "Bezoek en gezelschap", True, "meeting", ("company",)),
-    ("digitaal", "Digitale hulp", True, "learning", ("computer",)),
+    ("digitaal", "Digitale hulp", True, "learning", ("digital",)),
     ("formulieren", "Formulieren en administratie", True, "learning", ("paperwork",)),
     ("tuin", "Tuin", True, "nature", ("gardening",)),
     ("respijt", "Even de zorg overnemen", True, "care", ("company",)),

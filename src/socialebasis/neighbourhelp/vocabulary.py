@@ -96,7 +96,7 @@ def describe_parts(mask: int) -> list[str]:
 
 class Skill(models.TextChoices):
     DRIVING = "driving", _("has a driving licence and a car")
-    COMPUTER = "computer", _("good with computers and phones")
+    COMPUTER = "digital", _("good with computers and phones")
     PAPERWORK = "paperwork", _("good with forms and letters")
     DIY = "diy", _("handy with tools")
     GARDENING = "gardening", _("gardening")

@@ -219,7 +219,7 @@ class BlockScore(models.Model):
 
 
 class BoxKind(models.TextChoices):
-    INPUT = "input", _("input")
+    INPUT = "input", _("resources (input)")
     ACTIVITY = "activity", _("activity")
     OUTPUT = "output", _("output")
     OUTCOME = "outcome", _("outcome")
