@@ -40,18 +40,25 @@ def _quarter(moment) -> int:
     return (timezone.localtime(moment).month - 1) // 3 + 1
 
 
+def with_outcome(requests):
+    """The requests with `had_match`: whether a helper was agreed on (one subquery)."""
+    return requests.annotate(had_match=Exists(Match.objects.filter(request=OuterRef("pk"), accepted_at__isnull=False)))
+
+
+def is_unmet(status: str, had_match: bool) -> bool:
+    """Unmet: the request expired or was closed without an agreed match."""
+    return status in (RequestStatus.EXPIRED, RequestStatus.CLOSED) and not had_match
+
+
 def tallies(year: int) -> dict[tuple[int, str], dict[int, Counter]]:
     """{(district id, indicator): {quarter: Counter(category name → n)}} for the year; four small queries."""
     found: dict[tuple[int, str], dict[int, Counter]] = defaultdict(lambda: defaultdict(Counter))
-    agreed = Match.objects.filter(request=OuterRef("pk"), accepted_at__isnull=False)
-    requests = (
-        HelpRequest.objects.filter(created_at__year=year, district__isnull=False)
-        .annotate(had_match=Exists(agreed))
-        .values_list("district_id", "category__name", "created_at", "status", "had_match")
+    requests = with_outcome(HelpRequest.objects.filter(created_at__year=year, district__isnull=False)).values_list(
+        "district_id", "category__name", "created_at", "status", "had_match"
     )
     for district_id, category, created, status, had_match in requests:
         found[(district_id, REQUESTS)][_quarter(created)][category] += 1
-        if status in (RequestStatus.EXPIRED, RequestStatus.CLOSED) and not had_match:
+        if is_unmet(status, had_match):
             found[(district_id, UNMET)][_quarter(created)][category] += 1
     offers = HelpOffer.objects.filter(created_at__year=year, district__isnull=False)
     for district_id, category, created in offers.values_list("district_id", "category__name", "created_at"):

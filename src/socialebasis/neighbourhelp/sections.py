@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from socialebasis.accounts import work
@@ -12,8 +12,8 @@ from socialebasis.core.permissions import visible
 from socialebasis.indicators.suppression import suppress_line
 from socialebasis.profiles import yearly
 
-from . import selectors
-from .models import HelpRequest, HelpSettings, Match
+from . import figures, selectors
+from .models import HelpRequest, HelpSettings
 from .rules import is_moderator
 from .vocabulary import RequestStatus
 
@@ -54,13 +54,12 @@ def yearly_part(area, year: int, user) -> dict | None:
     figures are (figures.py), with small numbers hidden (n < 5, complementary) in each column."""
     requests = HelpRequest.objects.filter(created_at__year=year)
     requests = requests.filter(district=area) if isinstance(area, District) else requests.filter(municipality=area)
-    agreed = Match.objects.filter(request=OuterRef("pk"), accepted_at__isnull=False)
-    rows = requests.annotate(had_match=Exists(agreed)).values_list("category__name", "status", "had_match")
+    rows = figures.with_outcome(requests).values_list("category__name", "status", "had_match")
     asked, helped, unmet = Counter(), Counter(), Counter()
     for category, status, had_match in rows:
         asked[category] += 1
         helped[category] += had_match
-        unmet[category] += status in (RequestStatus.EXPIRED, RequestStatus.CLOSED) and not had_match
+        unmet[category] += figures.is_unmet(status, had_match)
     if not asked:
         return None
     names = sorted(asked)
