@@ -36,6 +36,9 @@ import psycopg
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from production_shape import BIN, ROOT, ProductionShape, Steps
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+from socialebasis.benchmarks import load_forms  # Django-free
+
 PAGES = [
     # (key, label, target share of the floor's requests/s, HTML limit in KB)
     ("floor", "floor: one ORM lookup", None, None),
@@ -267,6 +270,43 @@ class contextlib_shape:
             self.shape.stop()
 
 
+# The names locust gives the residents' requests (locustfile.py), by the page keys of PAGES.
+RESIDENT_NAMES = {
+    "search": "search page", "activity": "activity page", "place": "place page",
+    "organisation": "organisation page", "district": "wijk page", "profile": "wijk profile",
+}  # fmt: skip
+# Pages without a target of their own count at the search page's share when the mix's rate is worked out.
+DEFAULT_SHARE = 0.25
+
+
+def offered_rate(floor_rps: float) -> tuple[float, float]:
+    """The residents' rate that the targets of point 2 ask of the load run's mix, and its share of the floor.
+
+    If the shape serves page i alone at share_i x floor requests/s, a mix with fractions p_i is served at
+    floor / sum(p_i / share_i): each request takes its page's part of the capacity. With the mix of
+    load_forms.RESIDENT_MIX this is 0.28 x the floor.
+    """
+    shares = {key: target or DEFAULT_SHARE for key, _label, target, _limit in PAGES if key != "floor"}
+    mix = load_forms.RESIDENT_MIX
+    cost = sum(weight / shares[key] for key, weight in mix.items()) / sum(mix.values())
+    return floor_rps / cost, 1 / cost
+
+
+def warm(shape: ProductionShape, plan: dict) -> tuple[float, int]:
+    """Every resident path once, four at a time, as bench-pages' first visits do: the run measures the site as it
+    holds a load, not its first minute after a restart. Returns the seconds taken and the number of paths."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = [path for key in load_forms.RESIDENT_MIX for path in plan["paths"][key]]
+    session = shape.session()
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        statuses = set(pool.map(lambda path: session.get(shape.base_url + path, timeout=60).status_code, paths))
+    if statuses != {200}:
+        raise SystemExit(f"warming up: answers {sorted(statuses)} (expected 200 only)")
+    return time.perf_counter() - started, len(paths)
+
+
 def load(args) -> int:
     steps = Steps()
     print(f"Load run (docs/performance.md '## Pages', load held), {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
@@ -275,26 +315,38 @@ def load(args) -> int:
     with contextlib_shape(args, steps, staff=args.staff) as (shape, plan):
         folder = Path(tempfile.mkdtemp(prefix="sb-bench-locust-"))
         (folder / "plan.json").write_text(json.dumps(plan))
+        seconds, count = warm(shape, plan)
+        print(f"  warmed up: {count} resident paths once each in {seconds:.0f} s", flush=True)
+        floor = run_wrk(shape, plan["paths"]["floor"], args, folder, "floor")
+        rate, share = (args.rate, args.rate / floor["rps"]) if args.rate else offered_rate(floor["rps"])
+        residents = args.users
+        print(
+            f"  floor: {floor['rps']:.1f} requests/s (wrk, load {floor['load']}); offered resident rate "
+            f"{rate:.1f} requests/s = {share:.2f} x floor, over {residents} residents; {args.staff} staff",
+            flush=True,
+        )
         env = {
             **{k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "TZ")},
             "BENCH_PLAN": str(folder / "plan.json"),
             "BENCH_CA": str(shape.certificate_authority),
-            "BENCH_STAFF_SHARE": str(args.staff_share),
+            "BENCH_STAFF_USERS": str(args.staff),
+            "BENCH_RESIDENT_RATE": f"{rate / residents:.4f}",
         }
         before = load_average()
+        users = residents + args.staff
         command = [
             str(BIN / "locust"), "-f", str(ROOT / "src" / "socialebasis" / "benchmarks" / "locustfile.py"),
-            "--headless", "--users", str(args.users), "--spawn-rate", str(args.users),
+            "--headless", "--users", str(users), "--spawn-rate", str(users),
             "--run-time", f"{args.run_time}s", "--stop-timeout", "10", "--host", shape.base_url,
             "--csv", str(folder / "run"), "--only-summary", "--loglevel", "WARNING",
         ]  # fmt: skip
-        print(f"  locust: {args.users} users ({args.staff} staff sessions), {args.run_time} s", flush=True)
+        print(f"  locust: {residents} residents and {args.staff} staff for {args.run_time} s", flush=True)
         done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=args.run_time + 120)
         after = load_average()
         rows = list(csv.DictReader((folder / "run_stats.csv").open()))
         failures = list(csv.DictReader((folder / "run_failures.csv").open()))
         gunicorn_5xx = count_5xx(shape.tmp / "access.log")
-    print(f"\nlocust {args.users} users for {args.run_time} s against nginx (HTTPS), gunicorn {args.workers} workers")
+    print(f"\nlocust for {args.run_time} s against nginx (HTTPS), gunicorn {args.workers} workers")
     print(f"{'request':<44} {'n':>6} {'fail':>5} {'req/s':>7} {'p50':>7} {'p95':>7} {'max':>8}")
     for row in rows:
         print(
@@ -304,14 +356,24 @@ def load(args) -> int:
         )
     for failure in failures:
         print(f"  failure: {failure['Method']} {failure['Name']}: {failure['Error']} ({failure['Occurrences']}x)")
+    held = sum(float(r["Requests/s"]) for r in rows if r["Name"] in RESIDENT_NAMES.values())
+    print(
+        f"residents: {held:.1f} requests/s held of {rate:.1f} offered ({held / rate:.0%}), "
+        f"{held / floor['rps']:.2f} x floor"
+    )
     print(f"5xx answers in gunicorn's access log: {gunicorn_5xx}")
     print(f"load average before -> after: {before} -> {after}")
     if done.returncode not in (0, 1):
         print(done.stdout[-3000:], done.stderr[-3000:])
     total = next((r for r in rows if r["Name"] == "Aggregated"), None)
-    ok = gunicorn_5xx == 0 and total is not None and int(total["Failure Count"]) == 0
-    print("PASS: no 5xx, no failed request" if ok else "FAIL: see the failures above")
-    return 0 if ok else 1
+    clean = gunicorn_5xx == 0 and total is not None and int(total["Failure Count"]) == 0
+    kept_up = held >= 0.95 * rate
+    if clean and kept_up:
+        print("PASS: the offered rate held (95 % or more), no 5xx, no failed request")
+    else:
+        reasons = [("failures or 5xx above", not clean), ("the offered rate was not held", not kept_up)]
+        print("FAIL: " + "; ".join(reason for reason, bad in reasons if bad))
+    return 0 if clean and kept_up else 1
 
 
 def count_5xx(access_log: Path) -> int:
@@ -342,9 +404,11 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--duration", type=int, default=15, help="seconds per page")
     parser.add_argument("--json", help="also write the figures to this file")
-    parser.add_argument("--users", type=int, default=24, help="locust users (load)")
-    parser.add_argument("--staff", type=int, default=4, help="staff sessions among them (load)")
-    parser.add_argument("--staff-share", type=float, default=0.15, help="share of users who are staff (load)")
+    parser.add_argument("--users", type=int, default=100, help="locust residents (load)")
+    parser.add_argument("--staff", type=int, default=8, help="staff users, each with a session of its own (load)")
+    parser.add_argument(
+        "--rate", type=float, default=0, help="residents' requests/s to offer (load; default: what point 2 implies)"
+    )
     parser.add_argument("--run-time", type=int, default=120, help="seconds of the locust run (load)")
     args = parser.parse_args()
     return pages(args) if args.action == "pages" else load(args)

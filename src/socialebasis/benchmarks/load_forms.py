@@ -5,6 +5,9 @@ Free of Django: locust imports this module in its own process, without the appli
 
 from datetime import date, timedelta
 
+# What residents do in the load run, by weight: the locustfile's tasks, and the bench script's offered rate.
+RESIDENT_MIX = {"search": 4, "activity": 4, "place": 1, "organisation": 1, "district": 1, "profile": 1}
+
 # The titles of the activities staff add in the load run; the data set's check leaves them out of its count.
 LOAD_ACTIVITY_PREFIX = "Wandelgroep belasting "
 

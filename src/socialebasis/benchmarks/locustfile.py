@@ -15,7 +15,8 @@ import random
 import re
 from pathlib import Path
 
-from locust import HttpUser, between, task
+import gevent.ssl
+from locust import FastHttpUser, HttpUser, between, constant_throughput, task
 
 from socialebasis.benchmarks import load_forms
 
@@ -23,7 +24,9 @@ PLAN = (
     json.loads(Path(os.environ["BENCH_PLAN"]).read_text()) if "BENCH_PLAN" in os.environ else {"paths": {}, "staff": []}
 )
 CA = os.environ.get("BENCH_CA", True)
-STAFF_SHARE = float(os.environ.get("BENCH_STAFF_SHARE", "0.15"))
+# Requests per second each resident sends (the offered rate of the run divided over the residents); 0: as fast as
+# the pauses of a person allow (between 0.1 and 0.5 s).
+RESIDENT_RATE = float(os.environ.get("BENCH_RESIDENT_RATE", "0"))
 _staff = itertools.cycle(PLAN["staff"] or [None])
 _INPUT = re.compile(r"<input\b[^>]*>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r'(\w[\w-]*)="([^"]*)"')
@@ -43,36 +46,41 @@ def _pick(key: str) -> str:
     return random.choice(PLAN["paths"][key])
 
 
-class Resident(HttpUser):
-    """Anonymous: mostly searching, then reading what was found."""
+def _verified_context():
+    """TLS that checks nginx's certificate against the run's own certificate authority."""
+    return gevent.ssl.create_default_context(cafile=CA) if isinstance(CA, str) else gevent.ssl.create_default_context()
 
-    weight = max(1, round(100 * (1 - STAFF_SHARE)))
-    wait_time = between(0.1, 0.5)
 
-    def on_start(self):
-        self.client.verify = CA
+class Resident(FastHttpUser):
+    """Anonymous: mostly searching, then reading what was found. With BENCH_RESIDENT_RATE each resident keeps to
+    that many requests per second (an open rate as long as the answers come faster than the pause), so the run
+    offers a fixed total rate; locust's own client (geventhttpclient) costs little of the shared cores."""
 
-    @task(4)
+    wait_time = constant_throughput(RESIDENT_RATE) if RESIDENT_RATE else between(0.1, 0.5)
+    insecure = False
+    ssl_context_factory = staticmethod(_verified_context)
+
+    @task(load_forms.RESIDENT_MIX["search"])
     def search(self):
         self.client.get(_pick("search"), name="search page")
 
-    @task(4)
+    @task(load_forms.RESIDENT_MIX["activity"])
     def activity(self):
         self.client.get(_pick("activity"), name="activity page")
 
-    @task(1)
+    @task(load_forms.RESIDENT_MIX["place"])
     def place(self):
         self.client.get(_pick("place"), name="place page")
 
-    @task(1)
+    @task(load_forms.RESIDENT_MIX["organisation"])
     def organisation(self):
         self.client.get(_pick("organisation"), name="organisation page")
 
-    @task(1)
+    @task(load_forms.RESIDENT_MIX["district"])
     def district(self):
         self.client.get(_pick("district"), name="wijk page")
 
-    @task(1)
+    @task(load_forms.RESIDENT_MIX["profile"])
     def profile(self):
         self.client.get(_pick("profile"), name="wijk profile")
 
@@ -80,7 +88,8 @@ class Resident(HttpUser):
 class Staff(HttpUser):
     """A policy officer with a verified session: reads profiles and adds activities and agenda items."""
 
-    weight = max(1, round(100 * STAFF_SHARE)) if PLAN["staff"] else 0
+    # As many staff users as the run prepared sessions for (BENCH_STAFF_USERS); every other user is a resident.
+    fixed_count = int(os.environ.get("BENCH_STAFF_USERS", "0")) if PLAN["staff"] else 0
     wait_time = between(0.5, 2)
 
     def on_start(self):
