@@ -227,11 +227,9 @@ ASSESS = "/api/v1/municipalities/GM1961/assessments"
     ids=["array-100000-deep", "object-100000-deep", "33-deep", "nul-in-text", "nan", "larger-than-1mb"],
 )
 def test_a_json_body_too_deep_too_large_or_unstorable_is_refused_on_the_anonymous_assessment(
-    client, seed_areas_once, body, status
+    client, seed_areas_once, load_presets, body, status
 ):
-    from socialebasis.frameworks import services
-
-    services.load_presets()
+    load_presets()
     response = client.post(ASSESS, body, content_type="application/json")
     assert response.status_code == status
     assert response["Content-Type"] == PROBLEM

@@ -84,17 +84,16 @@ class _Answer:
 
 
 @pytest.fixture
-def api_world(request, monkeypatch, seed_areas_once):
+def api_world(request, monkeypatch, seed_areas_once, load_presets):
     """The seed areas and frameworks, a postcode service that knows every postcode, and calls that go straight to
     the WSGI application, which would close the test's connection after each request (it is inside the test
     transaction); Django's own test client avoids that the same way."""
     from socialebasis.directory.models import Activity
     from socialebasis.directory.tests.factories import ActivityFactory, MeetingPlaceFactory, OrganisationFactory
-    from socialebasis.frameworks import services
     from socialebasis.frameworks.models import Framework
 
     if not Framework.objects.exists():
-        services.load_presets()
+        load_presets()
     if not Activity.objects.exists():
         for _n in range(3):
             place = MeetingPlaceFactory(organisation=OrganisationFactory())

@@ -19,9 +19,9 @@ def read_preset(code: str) -> dict:
 
 
 @pytest.fixture
-def frameworks(seed_areas):
+def frameworks(seed_areas, load_presets):
     """The four seed municipalities with their presets as version 1."""
-    services.load_presets()
+    load_presets()
     return {m.statcode: m for m in Municipality.objects.all()}
 
 

@@ -5,10 +5,8 @@ from socialebasis.areas.models import Municipality
 
 
 @pytest.fixture
-def presets(seed_areas):
-    from socialebasis.frameworks import services
-
-    services.load_presets(["GM0828", "GM1961", "GM0797"])
+def presets(seed_areas, load_presets):
+    load_presets(["GM0828", "GM1961", "GM0797"])
 
 
 @pytest.fixture

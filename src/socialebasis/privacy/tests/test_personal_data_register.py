@@ -431,11 +431,10 @@ def test_every_declaration_has_an_example():
 
 
 @pytest.fixture
-def heusden(seed_areas):
+def heusden(seed_areas, load_presets):
     from socialebasis.areas.models import Municipality
-    from socialebasis.frameworks import services as framework_services
 
-    framework_services.load_presets(["GM0797"])
+    load_presets(["GM0797"])
     return Municipality.objects.get(statcode="GM0797")
 
 

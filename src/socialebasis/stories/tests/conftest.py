@@ -1,12 +1,10 @@
 import pytest
 
-from socialebasis.frameworks import services as framework_services
-
 
 @pytest.fixture
-def oss(seed_areas):
+def oss(seed_areas, load_presets):
     """Oss (GM0828) with its framework in force: the goals are the domains and the tags of a story."""
-    framework_services.load_presets(["GM0828"])
+    load_presets(["GM0828"])
     from socialebasis.areas.models import Municipality
 
     return Municipality.objects.get(statcode="GM0828")
