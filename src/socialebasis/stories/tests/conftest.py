@@ -1,6 +1,7 @@
 import pytest
 
 from socialebasis.frameworks import services as framework_services
+from socialebasis.indicators.tests.conftest import health_data, health_subset  # noqa: F401  (shared fixtures)
 
 
 @pytest.fixture
