@@ -166,6 +166,7 @@ class PanelForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["district"].queryset = current_districts(municipality)
+        self.fields["district"].label_from_instance = lambda district: district.name  # no CBS code on the page
 
 
 class MemberForm(StyledFormMixin, forms.Form):
