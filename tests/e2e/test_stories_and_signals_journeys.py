@@ -149,3 +149,60 @@ def test_a_professional_publishes_a_story_and_puts_two_signals_on_the_sociale_ag
     expect(main).to_contain_text("Avondactiviteit voor ouderen")
     assert_accessible(page)
     assert set(Signal.objects.values_list("status", flat=True)) == {SignalStatus.ON_AGENDA}
+
+
+def test_a_professional_sets_up_a_panel_with_a_resident_and_starts_its_round(
+    site, new_page, sign_in, assert_accessible, user_factory, oss
+):
+    """Issue 14 point 3 without JavaScript: make a wijk panel, try an address without an account, add a resident,
+    take a colleague off again and start a round on two of the goals; axe on every step."""
+    from socialebasis.accounts import services
+    from socialebasis.accounts.tests.factories import TOTPDeviceFactory
+    from socialebasis.stories.models import Panel, Round
+
+    professional = user_factory(username="opbouwwerker", professional=True, municipalities=[oss["oss"]])
+    device = TOTPDeviceFactory(user=professional)
+    user_factory(username="anja", email="anja@example.nl", first_name="Anja", last_name="de Vries")
+    user_factory(username="collega", email="collega@example.nl", first_name="Karim", last_name="Bakker")
+
+    page = new_page(javascript=False)
+    main = page.locator("main")
+    sign_in(page, "opbouwwerker")
+    main.get_by_label("Code uit uw authenticator-app").fill(services.current_code(device))
+    _submit(page, "Bevestigen")
+
+    page.goto(f"{site}/verhalen/rondes/")
+    with page.expect_navigation():
+        main.get_by_role("link", name="Panels en hun leden").click()
+    expect(page.locator("h1")).to_have_text("Panels in Oss")
+    assert_accessible(page)
+    main.get_by_label("Naam van het panel").fill("Wijkpanel Centrum")
+    main.get_by_label("Niveau").select_option(label=oss["centrum"].name)
+    _submit(page, "Panel maken")
+    expect(page.locator("h1")).to_have_text("Wijkpanel Centrum")
+    expect(main).to_contain_text("Dit panel heeft nog geen leden.")
+    assert_accessible(page)
+
+    main.get_by_label("E-mailadres van het nieuwe lid").fill("niemand@example.nl")
+    _submit(page, "Toevoegen aan het panel")
+    expect(main).to_contain_text("Er is geen account met dit e-mailadres.")
+    assert_accessible(page)
+    for address in ("anja@example.nl", "collega@example.nl"):
+        main.get_by_label("E-mailadres van het nieuwe lid").fill(address)
+        _submit(page, "Toevoegen aan het panel")
+    expect(main).to_contain_text("Anja de Vries")
+    _submit(page, "Haal Karim Bakker van het panel")
+    panel = Panel.objects.get(name="Wijkpanel Centrum")
+    assert [m.username for m in panel.members.all()] == ["anja"]
+    assert_accessible(page)
+
+    main.get_by_label("Titel").fill("Verhalenronde voorjaar")
+    main.get_by_label("Verhalen verteld vanaf").fill(f"{date.today().year}-01-01")
+    main.get_by_label("Verhalen verteld tot en met").fill(f"{date.today().year}-06-30")
+    for goal in ("Meedoen", "Je ontwikkelen en samen leren", "Een sociaal netwerk hebben"):
+        main.get_by_label(goal).uncheck()
+    _submit(page, "Ronde starten")
+    expect(page.locator("h1")).to_have_text("Verhalenronde voorjaar")
+    assert_accessible(page)
+    round_ = Round.objects.get(panel=panel)
+    assert [d["key"] for d in round_.domains] == ["meeting", "looking_out"]

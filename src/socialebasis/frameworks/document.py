@@ -23,11 +23,14 @@ from rest_framework import serializers
 
 from socialebasis.api.params import MUNICIPALITY_PATTERN, DocumentedPattern
 from socialebasis.api.schema import register_closed_serializer
+from socialebasis.indicators import catalogue
 
 from .assessment import UnknownCriteria, assess_activity
 from .models import Effect, Influence, Verdict
 
 KEY_PATTERN = r"^[a-z][a-z0-9_]{0,59}$"
+# Indicator codes are the catalogue's keys as CBS and the seeds name them (`Eenzaam`, `grijze_druk`).
+INDICATOR_CODE_PATTERN = r"^[A-Za-z][A-Za-z0-9_]{0,79}$"
 INCONSISTENT = "inconsistent"
 TEXT_MAX = 10_000
 LIST_MAX = 200
@@ -35,6 +38,10 @@ LIST_MAX = 200
 key_validator = DocumentedPattern(
     KEY_PATTERN,
     gettext_lazy("Use lowercase letters, digits and underscores, starting with a letter (like meeting_places)."),
+)
+indicator_code_validator = DocumentedPattern(
+    INDICATOR_CODE_PATTERN,
+    gettext_lazy("An indicator code is made of letters, digits and underscores, starting with a letter."),
 )
 municipality_validator = DocumentedPattern(MUNICIPALITY_PATTERN, gettext_lazy("A municipality code looks like GM0797."))
 # Text must hold more than spaces. The characters listed besides \s make the class mean the same in Python, in
@@ -209,6 +216,16 @@ class SphereSerializer(StrictSerializer):
     derived = BooleanField(required=False, default=False)
 
 
+class GoalIndicatorSerializer(StrictSerializer):
+    """An indicator of the catalogue that speaks to a goal: its figures stand beside the goal's stories."""
+
+    code = TextField(max_length=80, validators=[indicator_code_validator], help_text="Code in the indicator catalogue.")
+    source = _source()
+    derived = BooleanField(
+        required=False, default=False, help_text="True when the seed does not name this indicator itself."
+    )
+
+
 class GoalSerializer(StrictSerializer):
     """A goal or effect; an activity belongs only if it primarily serves at least one."""
 
@@ -217,6 +234,11 @@ class GoalSerializer(StrictSerializer):
     description = _text()
     source = _source()
     derived = BooleanField(required=False, default=False)
+    indicators = GoalIndicatorSerializer(many=True, required=False, max_length=LIST_MAX)
+
+    def validate(self, attrs):
+        attrs.setdefault("indicators", [])
+        return attrs
 
 
 class CharacteristicSerializer(StrictSerializer):
@@ -453,6 +475,7 @@ class FrameworkDocumentSerializer(StrictSerializer):
         if len(steps) != len(set(steps)):
             errors["prevention_ladder"] = [_("Each step number may occur only once.")]
         _check_logic(attrs, errors)
+        _check_goal_indicators(attrs, errors)
         if not errors:
             _check_examples(attrs, errors)
         if errors:
@@ -467,6 +490,20 @@ def _check_unique_keys(items: list[Mapping], name: str, errors: dict) -> None:
         if item["key"] in seen:
             errors[f"{name}[{index}].key"] = [_("Key '%(key)s' occurs more than once.") % {"key": item["key"]}]
         seen.add(item["key"])
+
+
+def _check_goal_indicators(attrs: Mapping, errors: dict) -> None:
+    """Each goal cites indicators the catalogue knows, each once: a typo would silently show no figure."""
+    for index, goal in enumerate(attrs["goals"]):
+        seen: set[str] = set()
+        for position, indicator in enumerate(goal["indicators"]):
+            path = f"goals[{index}].indicators[{position}].code"
+            code = indicator["code"]
+            if not catalogue.is_known(code):
+                errors[path] = [_("No indicator in the catalogue has the code '%(code)s'.") % {"code": code}]
+            elif code in seen:
+                errors[path] = [_("Indicator '%(code)s' occurs more than once for this goal.") % {"code": code}]
+            seen.add(code)
 
 
 def _check_logic(attrs: Mapping, errors: dict) -> None:

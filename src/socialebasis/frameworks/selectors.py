@@ -37,6 +37,18 @@ def names_in_force(municipality: Municipality, on: date | None = None) -> dict[s
     return {part: {item["key"]: item["name"] for item in content.get(part, [])} for part in ("spheres", "goals")}
 
 
+def goals_in_force(municipality: Municipality, on: date | None = None) -> list[dict]:
+    """The goals of the version in force, in the document's order, each with the codes of the catalogue's indicators
+    it cites: [{"key", "name", "indicators": [code, ...]}] (issue 14 point 4); empty without a framework. Versions
+    made before goals could cite indicators simply cite none."""
+    version = version_in_force(municipality, on)
+    content = version.content if version else {}
+    return [
+        {"key": goal["key"], "name": goal["name"], "indicators": [i["code"] for i in goal.get("indicators", [])]}
+        for goal in content.get("goals", [])
+    ]
+
+
 def version_by_number(municipality: Municipality, number: int) -> FrameworkVersion | None:
     return versions_of(municipality).filter(number=number).first()
 

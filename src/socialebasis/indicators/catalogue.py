@@ -142,3 +142,16 @@ def humanize(key: str) -> str:
     text = key.replace("_", " ")
     text = re.sub(r"(?<=[a-z])(?=[A-Z0-9])", " ", text)
     return text[:1].upper() + text[1:].lower()
+
+
+def is_known(code: str) -> bool:
+    """Whether a code is an indicator of this catalogue: what a framework's goal may cite (docs/frameworks.md)."""
+    return code in HEALTH or code in SEED or code in KWB
+
+
+def label_of(code: str) -> str:
+    """The Dutch label of a catalogue code (for a figure that is not loaded yet), else the code made readable."""
+    for table in (HEALTH, SEED, KWB):
+        if code in table:
+            return table[code][0]
+    return humanize(code)

@@ -102,16 +102,28 @@ class VisibilityForm(StyledFormMixin, forms.Form):
 
 
 class RoundForm(StyledFormMixin, forms.Form):
+    """A round over a period; with `panel` given (the panel's own page) the panel is not asked."""
+
     title = forms.CharField(label=_("Title"), max_length=150)
     panel = forms.ModelChoiceField(label=_("Panel"), queryset=Panel.objects.none(), empty_label=None)
     period_start = forms.DateField(label=_("Stories told from"), widget=forms.DateInput(attrs={"type": "date"}))
     period_end = forms.DateField(label=_("Stories told until"), widget=forms.DateInput(attrs={"type": "date"}))
+    domains = forms.MultipleChoiceField(
+        label=_("Domains of change"), widget=forms.CheckboxSelectMultiple,
+        help_text=_("The goals of the municipality. The panel chooses one story for each domain."),
+    )  # fmt: skip
 
-    def __init__(self, *args, municipality, **kwargs):
+    def __init__(self, *args, municipality, panel=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["panel"].queryset = Panel.objects.filter(municipality=municipality).select_related("district")
+        if panel is None:
+            self.fields["panel"].queryset = Panel.objects.filter(municipality=municipality).select_related("district")
+        else:
+            del self.fields["panel"]
         for name in ("period_start", "period_end"):
             self.fields[name].validators.append(validate_in_window)
+        goals = list(names_in_force(municipality).get("goals", {}).items())
+        self.fields["domains"].choices = goals
+        self.fields["domains"].initial = [key for key, _name in goals]  # by default every goal is a domain
 
     def clean(self):
         data = super().clean()
@@ -138,4 +150,29 @@ class CompleteRoundForm(StyledFormMixin, forms.Form):
         label=_("Message to every teller of this round"), max_length=3000, required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("What the panel talked about and what happens next. Each teller also gets the chosen stories."),
+    )  # fmt: skip
+
+
+class PanelForm(StyledFormMixin, forms.Form):
+    """A new panel: a wijk panel, or (no wijk) the municipal panel that chooses from the wijk panels' choices."""
+
+    name = forms.CharField(label=_("Name of the panel"), max_length=120, help_text=_("For example: Wijkpanel Centrum."))
+    district = forms.ModelChoiceField(
+        label=_("Level"), queryset=District.objects.none(), required=False,
+        empty_label=_("The whole municipality (municipal panel)"),
+        help_text=_("Choose a wijk for a wijk panel. The municipal panel chooses from what the wijk panels chose."),
+    )  # fmt: skip
+
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["district"].queryset = current_districts(municipality)
+        self.fields["district"].label_from_instance = lambda district: district.name  # no CBS code on the page
+
+
+class MemberForm(StyledFormMixin, forms.Form):
+    """Someone with an account joins the panel: a resident, a volunteer or a professional."""
+
+    email = forms.EmailField(
+        label=_("E-mail address of the new member"), max_length=254,
+        help_text=_("The person needs an account on this website. Residents may sit on a panel too."),
     )  # fmt: skip

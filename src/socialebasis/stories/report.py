@@ -42,21 +42,31 @@ def figures_part(area, year: int, user) -> dict | None:
 
 
 def stories_part(area, year: int, user) -> dict | None:
-    """Per goal, side by side: the activities the sociale kaart has for it (wijk), the stories told about it
-    (suppressed counts) and the stories the panels chose, with their reasons."""
-    patterns = selectors.patterns(area, user, year=year)
+    """Per goal, side by side: the profile's latest figures of the indicators the framework links to the goal, the
+    activities the sociale kaart has for it (wijk), the stories told about it (suppressed counts and how the
+    tellers felt) and the stories the panels chose, with their reasons."""
+    patterns = selectors.goals_beside_figures(area, user, year=year)
     chosen = {entry["key"]: entry["items"] for entry in selectors.selected_for_report(area, year, user)}
     inventory = registrations.inventory(area) if isinstance(area, District) else None
     rows = [
         {
             "name": goal["name"],
             "count": goal["count"],
+            "feeling_cells": goal["feeling_cells"],
+            "linked": goal["linked"],
+            "figures": goal["figures"],
+            "without_figure": goal["without_figure"],
             "activities": inventory.by_goal.get(goal["key"], 0) if inventory else None,
             "chosen": chosen.get(goal["key"], []),
         }
         for goal in patterns["goals"]
     ]
-    return {"rows": rows, "total": patterns["total"], "has_inventory": inventory is not None}
+    return {
+        "rows": rows,
+        "total": patterns["total"],
+        "has_inventory": inventory is not None,
+        "is_district": patterns["is_district"],
+    }
 
 
 def build(area, year: int, user) -> list:

@@ -16,7 +16,7 @@ HUB_STORIES = 3
 
 def hub_part(district, user) -> dict | None:
     stories = list(selectors.stories_for(user).filter(district__statcode=district.statcode)[:HUB_STORIES])
-    return {"stories": stories, "patterns": selectors.patterns(district, user)}
+    return {"stories": stories, "patterns": selectors.goals_beside_figures(district, user)}
 
 
 def moderation_part(user) -> dict | None:
@@ -27,7 +27,8 @@ def moderation_part(user) -> dict | None:
 
 
 def register() -> None:
-    # Right after the profile's figures: the stories of the wijk, counted per goal (issue 14 point 4).
+    # Right after the profile's figures: the stories of the wijk counted per goal, each goal beside the profile's
+    # figures of the indicators the framework links to it (issue 14 point 4).
     hub.register_section("stories.stories", "stories/hub/_stories.html", hub_part, order=hub.FIGURES + 5)
     work.register_section(
         "stories.moderation", _("Stories to read"), "stories/work/_moderation.html", moderation_part, order=40

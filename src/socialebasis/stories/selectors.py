@@ -10,8 +10,12 @@ from django.db.models import Q, QuerySet
 
 from socialebasis.areas.models import District, Municipality
 from socialebasis.core.permissions import visible
-from socialebasis.frameworks.selectors import names_in_force
+from socialebasis.frameworks.selectors import goals_in_force, names_in_force
+from socialebasis.indicators import catalogue
+from socialebasis.indicators.models import Indicator
 from socialebasis.indicators.suppression import suppress_line, suppress_table
+from socialebasis.profiles import findings
+from socialebasis.profiles import selectors as profile_selectors
 
 from .models import Feeling, Round, RoundStatus, Selection, Story, StoryQuestion, StoryStatus
 
@@ -141,6 +145,73 @@ def patterns(area, user, *, year: int | None = None) -> dict:
         "feeling_labels": [label for _v, label in feelings],
         "sphere_labels": [name for _k, name in spheres],
     }
+
+
+def _figure_line(indicator: Indicator, group: str, year: int, value, compare) -> dict:
+    unit = indicator.unit
+    return {
+        "label": indicator.label + (f" ({group})" if group else ""),
+        "year": year,
+        "value": findings.figure(value, unit),
+        "compare": findings.figure(compare, unit) if compare is not None else "",
+    }
+
+
+def profile_figures(area, codes) -> dict[str, list[dict]]:
+    """The latest figures of these indicators as the wijk profile has them (its stored summaries, read through the
+    profiles' selectors, not computed again), per code one line per group: for a wijk its figure and the
+    municipality's beside it; for the municipality its own figure and the Netherlands' beside it."""
+    codes = set(codes)
+    if not codes:
+        return {}
+    found: dict[str, list[dict]] = {}
+    if isinstance(area, District):
+        profile = profile_selectors.build_profile(area.statcode, area.year, with_series=False)
+        for row in profile.rows if profile else []:
+            if row.indicator.key in codes:
+                found.setdefault(row.indicator.key, []).append(
+                    _figure_line(row.indicator, row.group, row.year, row.value, row.municipality_value)
+                )
+        return found
+    indicators = {i.pk: i for i in Indicator.objects.filter(key__in=codes)}
+    newest: dict[tuple[int, str], object] = {}
+    summaries = profile_selectors.summaries_by_district(_current_districts(area), list(indicators))
+    for (_district, indicator_id, group), summary in sorted(summaries.items(), key=lambda item: item[0][1:]):
+        if summary.municipality_value is None:
+            continue
+        current = newest.get((indicator_id, group))
+        if current is None or current.year < summary.year:
+            newest[(indicator_id, group)] = summary
+    for (indicator_id, group), summary in sorted(newest.items(), key=lambda item: item[0]):
+        indicator = indicators[indicator_id]
+        found.setdefault(indicator.key, []).append(
+            _figure_line(indicator, group, summary.year, summary.municipality_value, summary.country_value)
+        )
+    return found
+
+
+def _current_districts(municipality: Municipality) -> list[District]:
+    year = District.objects.filter(municipality=municipality).order_by("-year").values_list("year", flat=True).first()
+    return list(District.objects.filter(municipality=municipality, year=year)) if year else []
+
+
+def goals_beside_figures(area, user, *, year: int | None = None) -> dict:
+    """The patterns per goal (stories this reader may see, suppressed as `patterns` does) with, beside each goal,
+    the profile's latest figures of the indicators the municipality's framework links to it (issue 14 point 4).
+    A goal the framework links to no indicator has `linked` False; a linked indicator without a figure for this
+    area is named under `without_figure`."""
+    municipality = area.municipality if isinstance(area, District) else area
+    result = patterns(area, user, year=year)
+    linked = {goal["key"]: goal["indicators"] for goal in goals_in_force(municipality)}
+    figures = profile_figures(area, {code for codes in linked.values() for code in codes})
+    for goal in result["goals"]:
+        codes = linked.get(goal["key"], [])
+        goal["linked"] = bool(codes)
+        goal["figures"] = [line for code in codes for line in figures.get(code, [])]
+        goal["without_figure"] = [catalogue.label_of(code) for code in codes if code not in figures]
+        goal["feeling_cells"] = list(zip(result["feeling_labels"], goal["feelings"], strict=False))
+    result["is_district"] = isinstance(area, District)
+    return result
 
 
 # The yearly report (issue 14 point 6) --------------------------------------------------------------------------

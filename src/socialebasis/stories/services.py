@@ -3,6 +3,7 @@ readers, withdrawal, panels, rounds and selections. Each validates first and wri
 
 from datetime import date
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -88,11 +89,57 @@ def withdraw_story(story: Story, *, actor) -> Story:
 
 
 def create_panel(*, municipality, name: str, district=None, members=(), actor=None) -> Panel:
+    """A wijk panel (with its wijk) or the municipal panel (without). With an actor, a professional or policy officer
+    of the municipality sets it up on the panels page (the rule of the rounds); without, the platform (the demo)."""
+    if actor is not None and not can(actor, "stories.manage_rounds", municipality):
+        raise PermissionDenied
+    errors = {}
+    if not name.strip():
+        errors["name"] = _("Give the panel a name.")
+    if district is not None and district.municipality_id != municipality.pk:
+        errors["district"] = _("Choose a wijk of this municipality.")
+    if errors:
+        raise ValidationError(errors)
     with transaction.atomic():
-        panel = Panel.objects.create(municipality=municipality, district=district, name=name)
+        panel = Panel.objects.create(municipality=municipality, district=district, name=name.strip())
         panel.members.set(members)
-        record_event(actor, Action.CREATE, panel, municipality=municipality.statcode)
+        record_event(
+            actor, Action.CREATE, panel, municipality=municipality.statcode,
+            level="wijk" if district is not None else "municipality",
+        )  # fmt: skip
     return panel
+
+
+def add_panel_member(panel: Panel, *, email: str, actor):
+    """Put the person with this account on the panel; residents may sit on a panel too (issue 14 point 3). Only staff
+    who set up the municipality's rounds get here, so only they learn whether an address has an account."""
+    if not can(actor, "stories.manage_rounds", panel.municipality):
+        raise PermissionDenied
+    address = (email or "").strip()
+    person = get_user_model().objects.filter(email__iexact=address, is_active=True).first() if address else None
+    if person is None:
+        raise ValidationError(
+            {"email": _("No account has this e-mail address. Ask the person to make an account first, then try again.")}
+        )
+    with transaction.atomic():
+        panel = Panel.objects.select_for_update().get(pk=panel.pk)
+        if panel.members.filter(pk=person.pk).exists():
+            raise ValidationError({"email": _("This person is already on the panel.")})
+        panel.members.add(person)
+        record_event(actor, Action.UPDATE, panel, municipality=panel.municipality.statcode, added_member=person.pk)
+    return person
+
+
+def remove_panel_member(panel: Panel, *, member_id: int, actor) -> None:
+    """Take someone off the panel; what they chose in earlier rounds stays, with its reasons."""
+    if not can(actor, "stories.manage_rounds", panel.municipality):
+        raise PermissionDenied
+    with transaction.atomic():
+        panel = Panel.objects.select_for_update().get(pk=panel.pk)
+        if not panel.members.filter(pk=member_id).exists():
+            raise ValidationError(_("This person is not on the panel."))
+        panel.members.remove(member_id)
+        record_event(actor, Action.UPDATE, panel, municipality=panel.municipality.statcode, removed_member=member_id)
 
 
 def add_question(municipality, text: str, *, actor=None, position: int = 0) -> StoryQuestion:
@@ -102,12 +149,22 @@ def add_question(municipality, text: str, *, actor=None, position: int = 0) -> S
     return question
 
 
-def start_round(*, panel: Panel, title: str, period_start: date, period_end: date, actor, is_demo=False) -> Round:
+def start_round(
+    *, panel: Panel, title: str, period_start: date, period_end: date, actor, domains=None, is_demo=False
+) -> Round:
+    """A round of a panel over a period. Its domains of change are the goals of the framework in force, or the ones
+    of them chosen in `domains` (their keys)."""
     if actor is not None and not can(actor, "stories.manage_rounds", panel.municipality):
         raise PermissionDenied
-    domains = selectors.default_domains(panel.municipality)
-    if not domains:
+    goals = selectors.default_domains(panel.municipality)
+    if not goals:
         raise ValidationError({"panel": _("This municipality has no framework with goals yet.")})
+    if period_end < period_start:
+        raise ValidationError({"period_end": _("The end cannot be before the start.")})
+    chosen = None if domains is None else set(domains)
+    domains = [goal for goal in goals if chosen is None or goal["key"] in chosen]
+    if not domains or (chosen is not None and len(domains) != len(chosen)):
+        raise ValidationError({"domains": _("Choose one or more goals of the municipality as domains of change.")})
     with transaction.atomic():
         round_ = Round.objects.create(
             panel=panel, title=title.strip(), period_start=period_start, period_end=period_end, domains=domains,

@@ -17,8 +17,17 @@ from socialebasis.profiles.models import ReportStatus
 from socialebasis.uploads.selectors import uploads_of
 
 from . import report, selectors, services
-from .forms import CompleteRoundForm, RedactForm, RoundForm, SelectionForm, StoryForm, VisibilityForm
-from .models import Feeling, Round, Story, StoryStatus
+from .forms import (
+    CompleteRoundForm,
+    MemberForm,
+    PanelForm,
+    RedactForm,
+    RoundForm,
+    SelectionForm,
+    StoryForm,
+    VisibilityForm,
+)
+from .models import Feeling, Panel, Round, Story, StoryStatus
 
 PAGE_SIZE = 20
 REFRESH_SECONDS = 2
@@ -266,6 +275,119 @@ def round_detail(request, pk: int):
             "breadcrumbs": _crumbs((_("Story rounds"), reverse("stories:rounds")), (round_.title, None)),
         },
     )
+
+
+# Panels: set up by the municipality's staff who set up rounds (issue 14 point 3) -----------------------------------
+
+
+def _add_errors(form, invalid: ValidationError) -> None:
+    for field, errors in getattr(invalid, "message_dict", {None: invalid.messages}).items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+def _managed_municipalities(user) -> list[Municipality]:
+    return [m for m in municipalities_with_framework() if can(user, "stories.manage_rounds", m)]
+
+
+@login_required
+def panel_list(request):
+    """The panels of the municipalities this professional sets up rounds for, and a form for a new one."""
+    managed = _managed_municipalities(request.user)
+    if not managed:
+        raise PermissionDenied
+    code = (request.GET.get("gemeente") or "").strip()[:6]
+    municipality = next((m for m in managed if m.statcode == code), None)
+    if code and municipality is None:
+        raise PermissionDenied
+    if municipality is None and len(managed) == 1:
+        municipality = managed[0]
+    form = PanelForm(request.POST or None, municipality=municipality) if municipality else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                panel = services.create_panel(
+                    municipality=municipality, name=form.cleaned_data["name"],
+                    district=form.cleaned_data["district"], actor=request.user,
+                )  # fmt: skip
+            except ValidationError as invalid:
+                _add_errors(form, invalid)
+            else:
+                messages.success(request, _("The panel is made. Now add its members."))
+                return redirect("stories:panel", panel.pk)
+    panels = Panel.objects.filter(municipality__in=[municipality] if municipality else managed)
+    return render(
+        request,
+        "stories/panels.html",
+        {
+            "panels": panels.select_related("municipality", "district").prefetch_related("members"),
+            "municipality": municipality,
+            "managed": managed,
+            "form": form,
+            "breadcrumbs": _crumbs((_("Story rounds"), reverse("stories:rounds")), (_("Panels"), None)),
+        },
+    )
+
+
+@login_required
+def panel_detail(request, pk: int):
+    """One panel: its members (added by their e-mail address, taken off with a button) and starting a round."""
+    panel = get_object_or_404(Panel.objects.select_related("municipality", "district"), pk=pk)
+    if not can(request.user, "stories.manage_rounds", panel.municipality):
+        raise Http404  # a panel of another municipality is not even there
+    member_form = MemberForm()
+    round_form = RoundForm(municipality=panel.municipality, panel=panel)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "add":
+                member_form = MemberForm(request.POST)
+                if member_form.is_valid():
+                    email = member_form.cleaned_data["email"]
+                    person = services.add_panel_member(panel, email=email, actor=request.user)
+                    messages.success(request, _("%(name)s is now on the panel.") % {"name": _member_name(person)})
+                    return redirect("stories:panel", panel.pk)
+            elif action == "remove":
+                member_id = parse_int(request.POST.get("member"), 1, 2**63 - 1)
+                if member_id is None:
+                    raise ValidationError(_("This person is not on the panel."))
+                services.remove_panel_member(panel, member_id=member_id, actor=request.user)
+                messages.success(request, _("The member is taken off the panel."))
+                return redirect("stories:panel", panel.pk)
+            elif action == "round":
+                round_form = RoundForm(request.POST, municipality=panel.municipality, panel=panel)
+                if round_form.is_valid():
+                    round_ = services.start_round(panel=panel, actor=request.user, **round_form.cleaned_data)
+                    messages.success(request, _("The round has started."))
+                    return redirect(round_)
+            else:
+                raise PermissionDenied
+        except ValidationError as invalid:
+            if action == "remove":
+                messages.error(request, " ".join(invalid.messages))
+                return redirect("stories:panel", panel.pk)
+            _add_errors(member_form if action == "add" else round_form, invalid)
+    return render(
+        request,
+        "stories/panel.html",
+        {
+            "panel": panel,
+            "members": [(member, _member_name(member)) for member in panel.members.order_by("first_name", "email")],
+            "member_form": member_form,
+            "round_form": round_form,
+            "rounds": panel.rounds.all(),
+            "breadcrumbs": _crumbs(
+                (_("Story rounds"), reverse("stories:rounds")),
+                (_("Panels"), reverse("stories:panels") + f"?gemeente={panel.municipality.statcode}"),
+                (panel.name, None),
+            ),
+        },
+    )
+
+
+def _member_name(person) -> str:
+    return person.get_full_name() or person.email
 
 
 # The yearly report "tellen en vertellen" -------------------------------------------------------------------------

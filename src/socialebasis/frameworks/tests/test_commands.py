@@ -120,3 +120,23 @@ def test_import_of_a_wrong_document_names_the_field_and_writes_nothing(framework
         _run("import_framework", "--municipality", "GM0828", str(tmp_path / "nergens.json"))
     with pytest.raises(CommandError, match="onbekend"):
         _run("import_framework", "--municipality", "GM0001", str(path))
+
+
+def test_a_preset_citing_an_unknown_indicator_is_refused_in_dutch_and_nothing_is_written(
+    seed_areas, tmp_path, monkeypatch
+):
+    from socialebasis.frameworks import services
+
+    for path in PRESET_DIR.glob("GM*.json"):
+        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    document = json.loads((tmp_path / "GM0828.json").read_text(encoding="utf-8"))
+    assert document["goals"][0]["indicators"][0]["code"] == "Eenzaam"
+    document["goals"][0]["indicators"][0]["code"] = "Eenzaamheid"  # not a code of the indicator catalogue
+    (tmp_path / "GM0828.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(services, "PRESET_DIR", tmp_path)
+    with pytest.raises(CommandError) as error:
+        _run("load_framework_presets")
+    assert "goals[0].indicators[0].code: Geen indicator in de catalogus heeft de code 'Eenzaamheid'." in str(
+        error.value
+    )
+    assert not FrameworkVersion.objects.exists()  # all or nothing: the three good presets are not written either

@@ -29,7 +29,7 @@ def test_every_element_of_a_preset_cites_its_source(code):
     preset = read_preset(code)
     lists = [preset[name] for name in ("spheres", "goals", "characteristics", "conditions", "principles")]
     lists += [preset[name] for name in ("support_forms", "prevention_ladder", "outside", "grey_area_terms")]
-    lists += [preset["wijk_conditions"], *preset["extra"].values()]
+    lists += [preset["wijk_conditions"], *preset["extra"].values(), *(goal["indicators"] for goal in preset["goals"])]
     assert all(item["source"].startswith(preset["document"]["file"]) for items in lists for item in items)
     assert preset["definition"]["source"] and preset["assessment"]["source"]
 
@@ -62,6 +62,15 @@ def test_presets_carry_what_issue_3_asks_of_each_seed():
 class TestRefusingAWrongDocument:
     def setup_method(self):
         self.document = copy.deepcopy(read_preset("GM1961"))
+
+    def test_a_goal_may_cite_only_indicators_of_the_catalogue_and_each_once(self):
+        cited = self.document["goals"][0]["indicators"]
+        cited.append({"code": "Eenzaamheid", "source": "001 §2.2"})
+        cited.append({"code": cited[0]["code"], "source": "001 §2.2"})
+        errors = _errors(self.document)
+        assert ("goals[0].indicators[2].code", "Geen indicator in de catalogus heeft de code 'Eenzaamheid'.") in errors
+        twice = f"Indicator '{cited[0]['code']}' staat meer dan eens bij dit doel."
+        assert ("goals[0].indicators[3].code", twice) in errors
 
     def test_unknown_field_is_named(self):
         self.document["spheres"][0]["colour"] = "blauw"

@@ -1,5 +1,7 @@
 import pytest
 
+from socialebasis.indicators.tests.conftest import health_data, health_subset  # noqa: F401  (shared fixtures)
+
 
 @pytest.fixture
 def oss(seed_areas, load_presets):
