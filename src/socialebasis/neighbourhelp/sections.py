@@ -13,7 +13,7 @@ from socialebasis.core.permissions import visible
 from socialebasis.indicators.suppression import suppress_line
 from socialebasis.profiles import yearly
 
-from . import figures, selectors
+from . import figures, page_cache, selectors
 from .models import HelpRequest, HelpSettings
 from .rules import is_moderator
 from .vocabulary import RequestStatus
@@ -97,5 +97,8 @@ def register() -> None:
     work.register_counter(
         "neighbourhelp.queue", _("Burenhulp"), "neighbourhelp:queue", selectors.queue_count, shown_to=is_moderator
     )
-    hub.register_section("neighbourhelp.help", "neighbourhelp/hub/_help.html", wijk_part, order=hub.HELP)
+    hub.register_section(
+        "neighbourhelp.help", "neighbourhelp/hub/_help.html", wijk_part, order=hub.HELP, scopes=page_cache.scopes
+    )
+    page_cache.connect()
     signposts.register(signposts.NEIGHBOUR_HELP, ask_for_help_in)

@@ -9,7 +9,7 @@ from socialebasis.areas import hub
 from socialebasis.core.roles import STAFF_ROLES, has_role
 from socialebasis.profiles import yearly
 
-from . import report, selectors
+from . import page_cache, report, selectors
 
 HUB_STORIES = 3
 
@@ -28,7 +28,10 @@ def moderation_part(user) -> dict | None:
 
 def register() -> None:
     # Right after the profile's figures: the stories of the wijk, counted per goal (issue 14 point 4).
-    hub.register_section("stories.stories", "stories/hub/_stories.html", hub_part, order=hub.FIGURES + 5)
+    hub.register_section(
+        "stories.stories", "stories/hub/_stories.html", hub_part, order=hub.FIGURES + 5, scopes=page_cache.scopes
+    )
+    page_cache.connect()
     work.register_section(
         "stories.moderation", _("Stories to read"), "stories/work/_moderation.html", moderation_part, order=40
     )
