@@ -10,7 +10,8 @@ rules (`visible`).
 
 For anonymous visitors the page comes from the cache every app shares (core/page_cache.py) when every section
 names the cache scopes its part depends on (`scopes(statcode)`, the municipality's CBS code); a section without
-them keeps the page fresh for everybody.
+them keeps the page fresh for everybody. Leave them out only for a part that differs between visitors who are not
+signed in (something of one visitor), and say why where the section is registered.
 """
 
 from collections.abc import Callable

@@ -17,11 +17,13 @@ import hashlib
 import logging
 import re
 import uuid
-from functools import wraps
+from functools import partial, wraps
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
@@ -71,7 +73,9 @@ def key_for(request, scopes: list[str]) -> str | None:
     if stamps is None:
         return None
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    return f"page:{path}:{get_language()}:{timezone.localdate().isoformat()}:{':'.join(stamps)}"
+    # The stamps as one digest: a page of many scopes (the wijk page) keeps its key short enough for any cache.
+    stamped = hashlib.sha256(":".join(stamps).encode()).hexdigest()[:32]
+    return f"page:{path}:{get_language()}:{timezone.localdate().isoformat()}:{stamped}"
 
 
 def _get(key: str):
@@ -141,3 +145,20 @@ def changed(scopes: list[str]) -> None:
             cache.delete_many(keys)
         except Exception:
             logger.error("page cache: stale pages may be served until the cache answers again", exc_info=True)
+
+
+def follow(scope: str, models: frozenset[str], *, also=(), uid: str) -> None:
+    """Give `scope` a new stamp after the commit of every ORM save, delete or many-to-many change of the named models
+    (`app_label.modelname`, lower case; a many-to-many change counts for the model whose relation changed), and of
+    each signal in `also` sent for them (`workflows.signals.transitioned`: a status step is written by `.update()`).
+    After the commit: a page made from the old rows meanwhile is kept under the old stamp, never found again."""
+
+    def row_changed(sender, instance=None, **kwargs) -> None:
+        names = {sender._meta.label_lower}
+        if instance is not None and hasattr(instance, "_meta"):
+            names.add(instance._meta.label_lower)
+        if not names.isdisjoint(models):
+            transaction.on_commit(partial(changed, [scope]))
+
+    for n, signal in enumerate((post_save, post_delete, m2m_changed, *also)):
+        signal.connect(row_changed, weak=False, dispatch_uid=f"{uid}-{n}")

@@ -1,8 +1,10 @@
 """The kinds of message the sociale kaart sends (see socialebasis.notifications.registry)."""
 
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from socialebasis.notifications.registry import Frequency, register
+from socialebasis.notifications.services import notify
 
 # The freshness round: an entry that was not checked for DIRECTORY_REMINDER_MONTHS (services.review_freshness).
 REMINDER = register(
@@ -11,3 +13,24 @@ REMINDER = register(
     default=Frequency.IMMEDIATELY,
     description=_("When an activity, place or organisation of yours was not checked for a long time."),
 )
+
+# A professional did not approve an entry a resident or organisation offered (the workflow's "Reject" step, which
+# needs a note): the owner hears it with the reason, since no page shows them that note.
+REJECTED = register(
+    "directory.rejected",
+    _("Your entry on the sociale kaart was not approved"),
+    default=Frequency.IMMEDIATELY,
+    description=_(
+        "When a professional did not put an activity, place or organisation you offered on the sociale kaart."
+    ),
+)
+
+
+def entry_rejected(entry, actor, note, source) -> None:
+    """After the "Reject" step (workflow `after`): the owner reads why, and that they may change it and offer it
+    again. A professional who rejects their own entry needs no message."""
+    owner = entry.owner
+    if owner is None or (actor is not None and owner.pk == actor.pk):
+        return
+    with transaction.atomic():
+        notify(owner, REJECTED.key, context={"name": str(entry), "note": note}, about=entry)

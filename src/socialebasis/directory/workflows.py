@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from socialebasis.workflows.registry import BY_THE_PLATFORM, Transition, Workflow, register
 
+from .notifications import entry_rejected
 from .vocabulary import Status
 
 
@@ -36,7 +37,14 @@ for _model in ("organisation", "meetingplace", "activity"):
                 Transition((Status.DRAFT, Status.REJECTED), Status.SUBMITTED, change, _("Offer for a check")),
                 Transition((Status.SUBMITTED, Status.ARCHIVED), Status.PUBLISHED, moderate, _("Publish")),
                 Transition((Status.NEEDS_CHECK,), Status.PUBLISHED, moderate, _("Still correct")),
-                Transition((Status.SUBMITTED,), Status.REJECTED, moderate, _("Reject"), note_required=True),
+                Transition(
+                    (Status.SUBMITTED,),
+                    Status.REJECTED,
+                    moderate,
+                    _("Reject"),
+                    note_required=True,
+                    after=entry_rejected,
+                ),
                 Transition((Status.PUBLISHED,), Status.NEEDS_CHECK, BY_THE_PLATFORM, _("Needs a check")),
                 Transition((Status.PUBLISHED, Status.NEEDS_CHECK), Status.ARCHIVED, moderate, _("Take offline")),
                 Transition((Status.NEEDS_CHECK,), Status.ARCHIVED, BY_THE_PLATFORM, _("Take offline")),

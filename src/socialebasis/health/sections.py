@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from socialebasis.accounts import hub as account_hub
 from socialebasis.areas import hub
 
-from . import selectors
+from . import page_cache, selectors
 
 
 def figures_part(district, user) -> dict | None:
@@ -14,5 +14,8 @@ def figures_part(district, user) -> dict | None:
 
 
 def register() -> None:
-    hub.register_section("health.figures", "health/hub/_figures.html", figures_part, order=hub.FIGURES + 5)
+    hub.register_section(
+        "health.figures", "health/hub/_figures.html", figures_part, order=hub.FIGURES + 5, scopes=page_cache.scopes
+    )
+    page_cache.connect()
     account_hub.register_link(account_hub.DATA, _("Your positive-health results"), "health:mine", order=30)

@@ -1,14 +1,17 @@
 """Pages of positive health. A self-check works without an account (nothing is kept: the result is shown once) and
 with one (kept in the account, read by its owner only). Contributing to the wijk figures is a separate form."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from socialebasis.areas import signposts
 from socialebasis.areas.models import Municipality
 from socialebasis.core.permissions import can
 
@@ -17,17 +20,29 @@ from .dimensions import BY_KEY, DIMENSIONS, scores_of
 from .forms import ContributeForm, SelfCheckForm
 from .models import SelfCheck
 
-# Where neighbour help lives, when that capability is installed (its URL names; the first that resolves).
-NEIGHBOUR_HELP_URL_NAMES = ("neighbourhelp:ask", "neighbourhelp:index")
+
+def _home_municipality(user):
+    """The resident's own municipality, when they told it (an account with a postcode); None for a visitor."""
+    if not user.is_authenticated:
+        return None
+    if user.home_municipality_id:
+        return user.home_municipality
+    return user.home_district.municipality if user.home_district_id else None
 
 
-def _neighbour_help_url() -> str | None:
-    for name in NEIGHBOUR_HELP_URL_NAMES:
-        try:
-            return reverse(name)
-        except NoReverseMatch:
-            continue
-    return None
+def _where_to_look(user, district) -> dict:
+    """Where the result points a resident: the sociale kaart in their own wijk when we know it, and asking a neighbour
+    for help only where their municipality runs burenhulp (areas.signposts); else no link to an empty place."""
+    municipality = district.municipality if district is not None else _home_municipality(user)
+    query = {}
+    if municipality is not None:
+        query["municipality"] = municipality.statcode
+        if district is not None:
+            query["district"] = district.statcode
+    return {
+        "directory_url": reverse("directory:list") + ("?" + urlencode(query) if query else ""),
+        "neighbour_help_url": signposts.url_for(signposts.NEIGHBOUR_HELP, municipality),
+    }
 
 
 def _result_context(request, scores: dict, talk_about: list[str], *, check=None, earlier=None, district=None):
@@ -51,7 +66,7 @@ def _result_context(request, scores: dict, talk_about: list[str], *, check=None,
         "low_labels": [BY_KEY[key].label for key in low],
         "offers": [{"label": BY_KEY[key].label, "activities": found} for key, found in offers.items()],
         "district": district,
-        "neighbour_help_url": _neighbour_help_url(),
+        **_where_to_look(request.user, district),
         "check": check,
         "earlier": earlier or [],
         "contribute_form": ContributeForm(),
@@ -130,7 +145,8 @@ def contribute(request):
             "health/contributed.html",
             {"district": form.district, "municipality": form.municipality, "check": check},
         )
-    context = _result_context(request, scores, talk_about, check=check)
+    district = request.user.home_district if check is not None else None  # the owner's page, as they saw it
+    context = _result_context(request, scores, talk_about, check=check, district=district)
     context.update(contribute_form=form, answers=answers)
     return render(request, "health/result.html", context, status=400)
 

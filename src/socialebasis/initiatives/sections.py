@@ -6,7 +6,7 @@ from socialebasis.accounts import work
 from socialebasis.areas import hub
 from socialebasis.core.roles import is_signed_in
 
-from . import selectors
+from . import page_cache, selectors
 from .vocabulary import ApplicationStatus
 
 HUB_ITEMS = 5
@@ -43,7 +43,11 @@ def register() -> None:
     from socialebasis.accounts.hub import ADDED, register_link
 
     register_link(ADDED, _("Your applications and the initiative table"), "initiatives:mine", order=30)
-    hub.register_section("initiatives.hub", "initiatives/hub/_initiatives.html", hub_part, order=hub.HELP + 5)
+    hub.register_section(
+        "initiatives.hub", "initiatives/hub/_initiatives.html", hub_part, order=hub.HELP + 5,
+        scopes=page_cache.scopes,
+    )  # fmt: skip
+    page_cache.connect()
     work.register_section(
         "initiatives.work", _("Initiative table: applications to review"), "initiatives/work/_applications.html",
         work_part, order=25,

@@ -242,7 +242,12 @@ def _application(request, pk: int) -> Application:
 
 @login_required
 def application_detail(request, pk: int):
-    application = _application(request, pk)
+    return _application_page(request, _application(request, pk))
+
+
+def _application_page(request, application: Application, *, bound=None, status: int = 200):
+    """The application page with all its forms; `bound` is one of them sent with errors, shown again with them at its
+    fields and in the summary at the top (status 400), as every form of the product does."""
     user = request.user
     is_applicant = application.applicant_id == user.pk
     reviewer = can(user, "initiatives.review_application", application)
@@ -253,13 +258,17 @@ def application_detail(request, pk: int):
     members = User.objects.filter(Q(pk__in=application.fund.members.filter(is_active=True).values("user"))).exclude(
         pk=application.applicant_id
     )
+
+    def form(form_class, prefix: str, **kwargs):
+        return bound if bound is not None and bound.prefix == prefix else form_class(prefix=prefix, **kwargs)
+
     context = {
         "application": application,
         "is_applicant": is_applicant,
         "reviewer": reviewer,
         "check": selectors.check(application),
         "principles": selectors.principles_of(application.fund),
-        "questions": [(q, uploads_of(q), forms.AnswerForm(prefix=f"a{q.pk}")) for q in questions],
+        "questions": [(q, uploads_of(q), form(forms.AnswerForm, f"a{q.pk}")) for q in questions],
         "open_questions": [q for q in questions if q.answered_at is None],
         "steps": [s for s in allowed_steps(application, user) if s.target not in FORM_STEPS],
         "may_change": can(user, "initiatives.change_application", application),
@@ -272,39 +281,36 @@ def application_detail(request, pk: int):
         "paid": selectors.paid(application),
         "accountability": accountability,
         "accountability_files": uploads_of(accountability) if accountability else [],
-        "declaration_form": forms.DeclarationForm(prefix="d"),
-        "question_form": forms.QuestionForm(prefix="q"),
-        "note_form": forms.NoteForm(prefix="n"),
-        "assign_form": forms.AssignForm(prefix="s", members=members),
-        "decision_form": forms.DecisionForm(prefix="b"),
-        "payout_form": forms.PayoutForm(prefix="p"),
-        "accountability_form": forms.AccountabilityForm(prefix="v", tier=accountability.tier)
+        "declaration_form": form(forms.DeclarationForm, "d"),
+        "question_form": form(forms.QuestionForm, "q"),
+        "note_form": form(forms.NoteForm, "n"),
+        "assign_form": form(forms.AssignForm, "s", members=members),
+        "decision_form": form(forms.DecisionForm, "b"),
+        "payout_form": form(forms.PayoutForm, "p"),
+        "accountability_form": form(forms.AccountabilityForm, "v", tier=accountability.tier)
         if accountability
         else None,
+        "sent_with_errors": bound,
         "letter": application.status == ApplicationStatus.PUBLISHED or (reviewer and application.decision),
         "breadcrumbs": _crumbs((application.fund.name, application.fund.get_absolute_url()), (application.title, None)),
     }
-    return render(request, "initiatives/application.html", context)
+    return render(request, "initiatives/application.html", context, status=status)
 
 
 def _post_form(request, pk: int, form_class, prefix: str, handle, done: str, **form_kwargs):
-    """Read one of the application page's forms, run its service; errors come back as messages at the form."""
+    """Read one of the application page's forms and run its service. Errors, of the form or of the service, show
+    the page again with that form as it was sent: each message at its field, and a summary at the top."""
     application = _application(request, pk)
     form = form_class(request.POST, request.FILES or None, prefix=prefix, **form_kwargs)
     if form.is_valid():
         try:
             handle(application, form.cleaned_data)
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            _errors_to_form(form, error)
         else:
             messages.success(request, done)
-    else:
-        for field, errors in form.errors.items():
-            label = form.fields[field].label if field in form.fields else ""
-            for error in errors:
-                messages.error(request, f"{label}: {error}" if label else error)
-    return redirect(application)
+            return redirect(application)
+    return _application_page(request, application, bound=form, status=400)
 
 
 @login_required

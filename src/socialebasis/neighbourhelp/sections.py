@@ -3,16 +3,17 @@
 from collections import Counter
 
 from django.db.models import Count
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from socialebasis.accounts import work
-from socialebasis.areas import hub
+from socialebasis.areas import hub, signposts
 from socialebasis.areas.models import District
 from socialebasis.core.permissions import visible
 from socialebasis.indicators.suppression import suppress_line
 from socialebasis.profiles import yearly
 
-from . import figures, selectors
+from . import figures, page_cache, selectors
 from .models import HelpRequest, HelpSettings
 from .rules import is_moderator
 from .vocabulary import RequestStatus
@@ -46,6 +47,13 @@ def wijk_part(district, user) -> dict | None:
         .order_by("category__name")
     )
     return {"settings": found, "by_category": by_category, "open": sum(row["n"] for row in by_category)}
+
+
+def ask_for_help_in(municipality) -> str | None:
+    """The signpost to asking a neighbour for help (areas.signposts): only where the municipality runs burenhulp."""
+    if not HelpSettings.objects.filter(municipality=municipality).exists():
+        return None
+    return reverse("neighbourhelp:ask")
 
 
 def yearly_part(area, year: int, user) -> dict | None:
@@ -89,4 +97,8 @@ def register() -> None:
     work.register_counter(
         "neighbourhelp.queue", _("Burenhulp"), "neighbourhelp:queue", selectors.queue_count, shown_to=is_moderator
     )
-    hub.register_section("neighbourhelp.help", "neighbourhelp/hub/_help.html", wijk_part, order=hub.HELP)
+    hub.register_section(
+        "neighbourhelp.help", "neighbourhelp/hub/_help.html", wijk_part, order=hub.HELP, scopes=page_cache.scopes
+    )
+    page_cache.connect()
+    signposts.register(signposts.NEIGHBOUR_HELP, ask_for_help_in)

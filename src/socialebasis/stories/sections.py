@@ -9,7 +9,7 @@ from socialebasis.areas import hub
 from socialebasis.core.roles import STAFF_ROLES, has_role
 from socialebasis.profiles import yearly
 
-from . import report, selectors
+from . import page_cache, report, selectors
 
 HUB_STORIES = 3
 
@@ -29,7 +29,10 @@ def moderation_part(user) -> dict | None:
 def register() -> None:
     # Right after the profile's figures: the stories of the wijk counted per goal, each goal beside the profile's
     # figures of the indicators the framework links to it (issue 14 point 4).
-    hub.register_section("stories.stories", "stories/hub/_stories.html", hub_part, order=hub.FIGURES + 5)
+    hub.register_section(
+        "stories.stories", "stories/hub/_stories.html", hub_part, order=hub.FIGURES + 5, scopes=page_cache.scopes
+    )
+    page_cache.connect()
     work.register_section(
         "stories.moderation", _("Stories to read"), "stories/work/_moderation.html", moderation_part, order=40
     )

@@ -5,7 +5,7 @@ from django.db.models import Q
 from socialebasis.areas import hub
 from socialebasis.core.permissions import can
 
-from . import selectors
+from . import page_cache, selectors
 
 
 def surveys_part(district, user) -> dict | None:
@@ -22,4 +22,7 @@ def surveys_part(district, user) -> dict | None:
 
 
 def register() -> None:
-    hub.register_section("surveys.surveys", "surveys/hub/_surveys.html", surveys_part, order=hub.AGENDA + 5)
+    hub.register_section(
+        "surveys.surveys", "surveys/hub/_surveys.html", surveys_part, order=hub.AGENDA + 5, scopes=page_cache.scopes
+    )
+    page_cache.connect()

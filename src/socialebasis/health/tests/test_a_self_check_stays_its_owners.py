@@ -45,7 +45,7 @@ def test_with_an_account_the_result_is_kept_and_shown_beside_earlier_ones(client
     assert "stroke-dasharray" in html  # the earlier result as a dashed line in the web
     assert html.count('scope="col"') >= 4  # part, now, earlier, talk
     assert newest.talk_about == ["daily"]
-    assert 'href="/burenhulp/' in html  # neighbour help is installed: the result points to asking for help
+    assert 'href="/burenhulp/' not in html  # no municipality known: no burenhulp to point to (see the test beside)
 
 
 @pytest.mark.parametrize("role", ["resident", "professional", "policy_officer", "administrator"])

@@ -1,0 +1,67 @@
+"""The application page's forms without JavaScript: a form sent with an error comes back with the message at its
+field and a summary at the top whose link leads to that field; the page with errors has no axe violations."""
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.e2e
+
+
+def _as(page, site, user):
+    client = Client()
+    client.force_login(user)
+    page.context.clear_cookies()
+    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site}])
+
+
+def test_the_table_and_the_applicant_see_their_errors_at_the_field(site, new_page, assert_accessible, user_factory):
+    from socialebasis.areas.models import Municipality
+    from socialebasis.frameworks import services as framework_services
+    from socialebasis.initiatives import selectors, services
+    from socialebasis.initiatives.tests.factories import ApplicationFactory
+    from socialebasis.initiatives.vocabulary import ApplicationStatus as S
+    from socialebasis.workflows.services import transition
+
+    framework_services.load_presets(["GM0828"])
+    oss = Municipality.objects.get(statcode="GM0828")
+    fund = services.load_fund_preset(oss, "oss-fonds-sociale-basis")
+    wijk = selectors.latest_districts(oss).get(name="Schadewijk")
+    services.set_budget(fund, wijk, 2026, 5000, actor=None)
+    applicant, member = user_factory(first_name="Fatima"), user_factory(first_name="Kees")
+    services.seat_member(fund, member, actor=None)
+    application = ApplicationFactory(fund=fund, district=wijk, applicant=applicant, year=2026)
+    transition(application, S.SUBMITTED, actor=applicant)
+    transition(application, S.IN_REVIEW, actor=member)
+    page = new_page(javascript=False)
+
+    # A member declares an interest but does not say which.
+    _as(page, site, member)
+    page.goto(f"{site}{application.get_absolute_url()}")
+    main = page.locator("main")
+    main.get_by_label("Ja", exact=True).check()
+    main.get_by_role("button", name="Mijn verklaring opslaan").click()
+    summary = main.locator(".sb-error-summary")
+    assert "Zeg in een paar woorden wat uw belang is." in summary.inner_text()
+    field = main.get_by_label("Zo ja: wat is uw belang?")
+    assert field.get_attribute("aria-invalid") == "true"
+    assert main.get_by_label("Ja", exact=True).is_checked()  # what was chosen stays chosen
+    assert page.locator(".sb-messages").count() == 0  # not a message above the page
+    assert_accessible(page)
+    summary.get_by_role("link").first.click()
+    assert page.url.endswith("#id_d-explanation")
+
+    # An empty note: the message is at the note's field.
+    main.get_by_label("Ja", exact=True).check()
+    main.get_by_label("Zo ja: wat is uw belang?").fill("Ik ken de aanvrager goed.")
+    main.get_by_role("button", name="Mijn verklaring opslaan").click()
+    main.get_by_role("button", name="De notitie opslaan").click()
+    assert "Dit veld is vereist." in main.locator("#id_n-text_error").inner_text()
+    assert_accessible(page)
+
+    # The applicant sends an answer without text.
+    question = services.ask_question(application, member, "where", "Mag het op het plein?")
+    _as(page, site, applicant)
+    page.goto(f"{site}{application.get_absolute_url()}")
+    page.locator("main").get_by_role("button", name="Mijn antwoord versturen").click()
+    assert "Dit veld is vereist." in page.locator(f"#id_a{question.pk}-answer_error").inner_text()
+    assert_accessible(page)
