@@ -220,8 +220,9 @@ def test_the_initiator_tells_the_story_on_the_page_and_the_tier_decides_the_ques
     page = client.get(f"/initiatieven/aanvragen/{app.pk}/").content.decode()
     assert 'name="v-story"' in page and 'name="v-activity_report"' not in page  # up to the first tier: a story
     url = f"/initiatieven/aanvragen/{app.pk}/verantwoording/"
-    refused = client.post(url, {"v-story": ""}, follow=True)
-    assert refused.status_code == 200 and "Uw verhaal: Dit veld is vereist." in refused.content.decode()
+    refused = client.post(url, {"v-story": ""})
+    assert refused.status_code == 400  # the page again, the message at the field (test_sub_form_errors_…)
+    assert 'id="id_v-story_error"' in refused.content.decode()
     assert Accountability.objects.get(application=app).submitted_at is None  # nothing half-written
     assert client.post(url, {"v-story": "Twintig buren kookten mee.", "v-public": "on"}).status_code == 302
     accountability = Accountability.objects.get(application=app)
