@@ -3,8 +3,10 @@ ADR 0038): one scope, **directory**, for the activity, place and organisation pa
 
 Any save or delete through the ORM of the directory's, the frameworks' and the areas' models (the assessment and
 the wijk names show on those pages) gives the scope a new stamp after the commit, except the rows no public page
-shows (saved searches, pending revisions). The writes that skip the signals (`.update()` of a check, a verdict or a
-reassessment) call `changed()` themselves; a status step of the workflow sends `transitioned`."""
+shows (saved searches, pending revisions) and new entries that wait for moderation: residents and staff adding
+activities all over the country would otherwise keep every page of the sociale kaart a first visit. The writes that
+skip the signals (`.update()` of a check, a verdict or a reassessment) call `changed()` themselves; a status step of
+the workflow sends `transitioned`."""
 
 from functools import partial
 
@@ -13,6 +15,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from socialebasis.core import page_cache
 from socialebasis.workflows.signals import transitioned
+
+from .vocabulary import PUBLIC_STATUSES
 
 SCOPE = "directory"
 _SHOWN_BY = frozenset({"directory", "frameworks", "areas"})
@@ -28,8 +32,19 @@ def changed() -> None:
     transaction.on_commit(partial(page_cache.changed, [SCOPE]))
 
 
+def _unseen(kwargs) -> bool:
+    """A row no public page shows, before or after this write: a new entry that waits for moderation (or a draft),
+    or a relation of an entry that is not public. A status step always counts: it arrives as `transitioned`, and
+    a save that changes an existing row always counts, whatever its status now."""
+    instance = kwargs.get("instance")
+    status = getattr(instance, "status", None)
+    if status is None or status in PUBLIC_STATUSES or "signal" not in kwargs:
+        return False
+    return kwargs.get("created", False) or kwargs["signal"] is m2m_changed
+
+
 def _row_changed(sender, **kwargs) -> None:
-    if sender._meta.app_label in _SHOWN_BY and sender._meta.model_name not in _NOT_SHOWN:
+    if sender._meta.app_label in _SHOWN_BY and sender._meta.model_name not in _NOT_SHOWN and not _unseen(kwargs):
         changed()
 
 

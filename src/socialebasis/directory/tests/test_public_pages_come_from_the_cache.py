@@ -112,3 +112,26 @@ def test_a_wijk_page_with_a_section_that_names_no_scopes_is_always_fresh(client,
     page = f"/gemeenten/GM0797/wijken/{district.statcode}/"
     _visit(client, page)
     assert _visit(client, page)[1] > 0
+
+
+def test_a_new_entry_that_waits_for_moderation_keeps_the_kept_pages_until_it_is_published(
+    client, activity, professional, user_factory, django_capture_on_commit_callbacks
+):
+    """Entries added all over the country wait for a check; until one is published no public page changes, so the
+    kept pages stay kept (the load run of issue 18 adds activities while residents read)."""
+    search = "/sociale-kaart/?q=koffieochtend"
+    _visit(client, search)
+    resident = user_factory()
+    with django_capture_on_commit_callbacks(execute=True):
+        waiting = services.save_entry(
+            ActivityFactory.build(title="Koffieochtend De Eik", municipality=activity.municipality, status="draft"),
+            actor=resident,
+            submit=True,
+        )
+    assert waiting.status == Status.SUBMITTED
+    page, queries = _visit(client, search)
+    assert queries == 0 and "Koffieochtend De Eik" not in page
+    with django_capture_on_commit_callbacks(execute=True):
+        services.set_status(waiting, Status.PUBLISHED, actor=professional)
+    page, queries = _visit(client, search)
+    assert queries > 0 and "Koffieochtend De Eik" in page
