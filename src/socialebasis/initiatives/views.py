@@ -271,7 +271,9 @@ def application_detail(request, pk: int):
         "payouts": application.payouts.all(),
         "paid": selectors.paid(application),
         "accountability": accountability,
-        "accountability_files": uploads_of(accountability) if accountability else [],
+        "accountability_files": [*uploads_of(accountability), *selectors.statements_of(application)]
+        if accountability
+        else [],
         "declaration_form": forms.DeclarationForm(prefix="d"),
         "question_form": forms.QuestionForm(prefix="q"),
         "note_form": forms.NoteForm(prefix="n"),
@@ -397,7 +399,7 @@ def account(request, pk: int):
             )
         statement = None
         if data.get("statement"):
-            statement = store_upload(data["statement"], owner=request.user, purpose="initiative-statement")
+            statement = store_upload(data["statement"], owner=request.user, purpose=selectors.STATEMENT)
         services.submit_accountability(
             accountability, request.user, story=data["story"], activity_report=data.get("activity_report", ""),
             public=data["public"], photos=photos, statement=statement,
