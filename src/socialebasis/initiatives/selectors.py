@@ -43,6 +43,26 @@ def public_story(application) -> Accountability | None:
     return None
 
 
+STATEMENT = "initiative-statement"
+
+
+def statements_of(application) -> QuerySet:
+    """The financial statements of a grant: files of the application, seen by whoever may see the application."""
+    from socialebasis.uploads.selectors import uploads_of
+
+    return uploads_of(application).filter(purpose=STATEMENT)
+
+
+def has_statement(accountability) -> bool:
+    from socialebasis.uploads.selectors import uploads_of
+
+    # Statements sent before they belonged to the application are documents of the accountability itself.
+    return (
+        statements_of(accountability.application).exists()
+        or uploads_of(accountability).filter(kind="document").exists()
+    )
+
+
 def latest_districts(municipality) -> QuerySet[District]:
     year = District.objects.filter(municipality=municipality).order_by("-year").values_list("year", flat=True).first()
     return District.objects.filter(municipality=municipality, year=year).order_by("statcode")

@@ -409,7 +409,7 @@ def submit_accountability(
         errors["story"] = _("Write a short story: what happened, who took part, what did they think?")
     if accountability.tier in (Tier.REPORT, Tier.FINANCIAL) and not activity_report.strip():
         errors["activity_report"] = _("For this amount we also ask a short activity report.")
-    if accountability.tier == Tier.FINANCIAL and statement is None and not _has_statement(accountability):
+    if accountability.tier == Tier.FINANCIAL and statement is None and not selectors.has_statement(accountability):
         errors["statement"] = _("For this amount we also ask a financial statement (PDF).")
     if errors:
         raise ValidationError(errors)
@@ -419,18 +419,16 @@ def submit_accountability(
         accountability.public = public
         accountability.submitted_at = timezone.now()
         accountability.save()
-        for upload in [*photos, *([statement] if statement is not None else [])]:
+        for upload in photos:
             attach(upload, accountability, actor=actor)
+        if statement is not None:
+            # The story and photos may become public with the accountability; the financial statement (names, bank
+            # accounts, receipts) belongs to the application, which only the applicant, table and staff see.
+            attach(statement, application, actor=actor)
         record_event(actor, Action.UPDATE, accountability, public=public)
         if application.initiative_id and application.initiative.status == InitiativeStatus.IDEA:
             transition(application.initiative, InitiativeStatus.ACTIVE, actor=actor)
     return accountability
-
-
-def _has_statement(accountability) -> bool:
-    from socialebasis.uploads.selectors import uploads_of
-
-    return uploads_of(accountability).filter(kind="document").exists()
 
 
 def remind_accountability(today: date | None = None) -> int:

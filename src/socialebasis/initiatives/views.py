@@ -280,7 +280,9 @@ def _application_page(request, application: Application, *, bound=None, status: 
         "payouts": application.payouts.all(),
         "paid": selectors.paid(application),
         "accountability": accountability,
-        "accountability_files": uploads_of(accountability) if accountability else [],
+        "accountability_files": [*uploads_of(accountability), *selectors.statements_of(application)]
+        if accountability
+        else [],
         "declaration_form": form(forms.DeclarationForm, "d"),
         "question_form": form(forms.QuestionForm, "q"),
         "note_form": form(forms.NoteForm, "n"),
@@ -403,7 +405,7 @@ def account(request, pk: int):
             )
         statement = None
         if data.get("statement"):
-            statement = store_upload(data["statement"], owner=request.user, purpose="initiative-statement")
+            statement = store_upload(data["statement"], owner=request.user, purpose=selectors.STATEMENT)
         services.submit_accountability(
             accountability, request.user, story=data["story"], activity_report=data.get("activity_report", ""),
             public=data["public"], photos=photos, statement=statement,

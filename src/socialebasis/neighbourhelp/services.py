@@ -21,7 +21,7 @@ from socialebasis.areas.selectors import district_of_postcode, municipality_of_p
 from socialebasis.audit.models import Action
 from socialebasis.audit.services import record_event
 from socialebasis.core.permissions import can
-from socialebasis.core.roles import Role
+from socialebasis.core.roles import Role, works_for
 from socialebasis.notifications.services import notify
 from socialebasis.workflows.services import transition
 
@@ -428,7 +428,11 @@ def block(user, other) -> Block:
 
 
 def record_opening(user, obj) -> None:
-    """A professional opened a resident's request or conversation: one line in the audit log (issue 13 point 5)."""
+    """Staff opened a resident's request or conversation: one line in the audit log (issue 13 point 5). Every member
+    of staff of the municipality who may read it counts, not only the wijk's moderators; the people it is about and
+    a helper in it do not."""
+    if not works_for(user, obj.municipality):
+        return
     if getattr(obj, "owner_id", None) == user.pk or user.pk in (
         getattr(obj, "helper_id", None),
         getattr(obj, "asker_id", None),

@@ -137,7 +137,7 @@ def request_detail(request, pk: int):
     user = request.user
     moderates = can(user, "neighbourhelp.moderate_helprequest", help_request)
     is_owner = user.is_authenticated and user.pk == help_request.owner_id
-    if moderates and not is_owner:
+    if user.is_authenticated and not is_owner:
         services.record_opening(user, help_request)
     context = {
         "help_request": help_request,

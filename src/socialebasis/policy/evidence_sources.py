@@ -2,7 +2,7 @@
 
 A story is shown by its title with a link only when anyone may read it (the teller chose "public"); otherwise the
 label as written, with no more of the story. A signal is working material of staff: only its theme and how far it
-got show, never what was noticed or who raised it."""
+got show, never what was noticed or who raised it, and only for a signal of the municipality the page is about."""
 
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
@@ -26,7 +26,10 @@ def _story(reference: str, label: str, context: dict) -> Resolved | None:
 def _signal(reference: str, label: str, context: dict) -> Resolved | None:
     if not reference.isdigit():
         return None
-    signal = Signal.objects.filter(pk=int(reference)).select_related("theme").first()
+    # Only a signal of the municipality (or wijken) the check or map is about: a number of another municipality's
+    # signal must not tell its theme and status.
+    codes = context.get("area_codes") or []
+    signal = Signal.objects.filter(pk=int(reference), municipality__statcode__in=codes).select_related("theme").first()
     if signal is None:
         return None
     detail = _("about %(theme)s; %(status)s") % {"theme": signal.theme.name, "status": signal.get_status_display()}

@@ -185,7 +185,9 @@ class ReportPdf(models.Model):
 
     Keyed by a digest of that HTML: the same figures, agenda, language and date give the same PDF, so a second
     request is served at once, and any change makes a new one. The HTML is kept only until the PDF is made.
-    Derived, public data (the report is public); rows of other digests of the same report are dropped after a day.
+    Rows of other digests of the same report are dropped after a day. The yearly report "tellen en vertellen" also
+    holds stories (with the teller's name when they chose so), so the rows are in the personal-data register: the
+    retention round deletes them after `REPORT_PDF_RETENTION_DAYS`, and a withdrawn story drops its areas' rows.
     """
 
     digest = models.CharField(_("SHA-256 of the report"), max_length=64, unique=True)

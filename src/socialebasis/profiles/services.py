@@ -161,6 +161,12 @@ def request_report_pdf(*, code: str, division_year: int, html: str, base_url: st
     return report
 
 
+def drop_report_pdfs(codes: list[str]) -> int:
+    """Forget the stored PDFs of these areas (CBS codes): one of them may hold what may no longer be shown, such as
+    a withdrawn story. The next request makes them again from what may be read now."""
+    return ReportPdf.objects.filter(code__in=codes).delete()[0]
+
+
 def make_report_pdf(pk: int) -> str:
     """Render a queued report to PDF (WeasyPrint) and store it. Safe to repeat: a ready one is left alone."""
     from .pdf import render_pdf

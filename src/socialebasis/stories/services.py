@@ -11,11 +11,12 @@ from django.utils.translation import gettext as _
 from socialebasis.audit.models import Action
 from socialebasis.audit.services import record_event
 from socialebasis.core.permissions import can
+from socialebasis.core.roles import works_for
 from socialebasis.uploads import services as uploads
 from socialebasis.workflows.services import transition
 
 from . import selectors
-from .models import Panel, Round, RoundStatus, Selection, Story, StoryQuestion, StoryStatus
+from .models import PUBLIC_VISIBILITIES, Panel, Round, RoundStatus, Selection, Story, StoryQuestion, StoryStatus
 
 
 def tell_story(data: dict, *, teller, municipality, entered_by=None) -> Story:
@@ -227,3 +228,32 @@ def complete_round(round_: Round, *, feedback: str, actor) -> Round:
         round_.feedback = feedback.strip()
         transition(round_, RoundStatus.COMPLETED, actor=actor)
     return round_
+
+
+def _read_as_staff(reader, story: Story) -> bool:
+    """Read only because the reader works for the municipality: not the teller's own, not open to everyone."""
+    if reader is None or not reader.is_authenticated or story.teller_id == reader.pk:
+        return False
+    if story.status == StoryStatus.PUBLISHED and story.visibility in PUBLIC_VISIBILITIES:
+        return False
+    return works_for(reader, story.municipality)
+
+
+def record_reading(reader, story: Story) -> None:
+    """Staff read a resident's story the teller did not make public: one line in the audit log (ADR 0025)."""
+    if _read_as_staff(reader, story):
+        record_event(reader, Action.VIEW, story, municipality=story.municipality.statcode)
+
+
+def record_list_reading(reader, stories) -> None:
+    """Staff were shown a list with residents' stories the tellers did not make public: one line naming them."""
+    read = [story for story in stories if _read_as_staff(reader, story)]
+    if read:
+        codes = {story.municipality.statcode for story in read}
+        record_event(
+            reader,
+            Action.VIEW,
+            object_type=Story._meta.label_lower,
+            municipality=codes.pop() if len(codes) == 1 else "",
+            stories=sorted(story.pk for story in read),
+        )

@@ -132,6 +132,7 @@ def detail(request, pk: int):
     names = names_in_force(story.municipality)
     is_teller = request.user.is_authenticated and story.teller_id == request.user.pk
     moderates = can(request.user, "stories.moderate_story", story)
+    services.record_reading(request.user, story)
     questions = {str(q.pk): q.text for q in selectors.questions_of(story.municipality)}
     return render(
         request,

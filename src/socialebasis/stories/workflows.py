@@ -18,9 +18,12 @@ READABLE = (StoryStatus.NEW, StoryStatus.PUBLISHED, StoryStatus.NOT_PUBLISHED)
 
 
 def _empty_on_withdrawal(story, actor) -> list[str]:
+    from socialebasis.profiles.services import drop_report_pdfs
     from socialebasis.uploads.services import delete_attached
 
     delete_attached(story, actor)
+    # A PDF made before holds the story; the yearly report's PDFs are keyed by the wijk's or municipality's code.
+    drop_report_pdfs([story.district.statcode, story.municipality.statcode])
     story.title, story.text, story.answers, story.teller_name = "", "", {}, ""
     story.withdrawn_at = timezone.now()
     return ["title", "text", "answers", "teller_name", "withdrawn_at"]

@@ -82,9 +82,10 @@ def question_results(survey: Survey, district_code: str | None = None) -> list[Q
 
 
 def _cell(value):
-    """A spreadsheet must not read a text as a formula (=, +, -, @ at the start)."""
+    """A spreadsheet must not read a text as a formula (=, +, -, @, a tab or a carriage return at the start: OWASP's
+    list for CSV injection)."""
     text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else value
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def as_csv(results: list[QuestionResult]) -> str:

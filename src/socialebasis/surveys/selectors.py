@@ -1,10 +1,10 @@
 """Reads of surveys, through the permission rules."""
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from socialebasis.core.permissions import visible
 
-from .models import Action, Project, Survey
+from .models import Action, Answer, Project, Response, Survey
 
 
 def surveys_for(user) -> QuerySet[Survey]:
@@ -17,3 +17,11 @@ def projects_for(user) -> QuerySet[Project]:
 
 def actions_of(survey: Survey) -> QuerySet[Action]:
     return survey.actions.select_related("agenda_item", "question").order_by("pk")
+
+
+def responses_of(respondent) -> QuerySet[Response]:
+    """A respondent's own responses with their answers (for their data export)."""
+    answers = Prefetch("answers", Answer.objects.select_related("question").order_by("question__position"))
+    return (
+        Response.objects.filter(respondent=respondent).select_related("survey").prefetch_related(answers).order_by("pk")
+    )

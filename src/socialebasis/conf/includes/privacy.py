@@ -29,3 +29,9 @@ STORIES_WITHDRAWN_RETENTION_DAYS = config(
     30,
     "Days an emptied story stays after its teller withdrew consent (its text is removed at once); then it is deleted.",
 )
+REPORT_PDF_RETENTION_DAYS = config(
+    "REPORT_PDF_RETENTION_DAYS",
+    7,
+    "Days a stored report PDF (wijk report, tellen en vertellen) is kept after it was asked for; it holds what its "
+    "readers could read that day, stories with the teller's name among it. A later request makes it again.",
+)

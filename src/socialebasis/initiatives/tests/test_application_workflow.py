@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from socialebasis.audit.models import AuditEvent
-from socialebasis.initiatives import services
+from socialebasis.initiatives import selectors, services
 from socialebasis.initiatives.models import Accountability, Budget, Question
 from socialebasis.initiatives.vocabulary import ApplicationStatus as S
 from socialebasis.notifications.models import Message
@@ -227,3 +227,36 @@ def test_the_initiator_tells_the_story_on_the_page_and_the_tier_decides_the_ques
     assert client.post(url, {"v-story": "Twintig buren kookten mee.", "v-public": "on"}).status_code == 302
     accountability = Accountability.objects.get(application=app)
     assert accountability.story == "Twintig buren kookten mee." and accountability.public
+
+
+def test_a_financial_statement_stays_with_the_file_when_the_story_is_public(
+    client, make_application, member, settings, tmp_path
+):
+    """The story and its photos may be public; the financial statement (names, bank accounts, receipts) is for the
+    applicant, the initiative table and the municipality only, like the application it belongs to."""
+    from django.urls import reverse
+
+    from socialebasis.uploads.services import store_upload
+    from socialebasis.uploads.tests.hostile import as_upload, pdf, photo
+
+    settings.MEDIA_ROOT = tmp_path
+    app = _in_review(make_application(amount=600), member)
+    services.declare(app, member, False)
+    services.decide(app, member, "granted", None, "Goed.")
+    services.publish(app, member)
+    accountability = Accountability.objects.get(application=app)
+    picture = store_upload(as_upload(photo(), "feest.jpg", "image/jpeg"), owner=app.applicant,
+                           purpose="initiative-story", alt_text="Het feest")  # fmt: skip
+    statement = store_upload(as_upload(pdf(), "bonnetjes.pdf", "application/pdf"), owner=app.applicant,
+                             purpose="initiative-statement")  # fmt: skip
+    services.submit_accountability(
+        accountability, app.applicant, story="Het was gezellig.", public=True, photos=[picture], statement=statement
+    )
+
+    assert client.get(reverse("uploads:thumbnail", args=[picture.pk])).status_code == 200
+    assert client.get(reverse("uploads:file", args=[statement.pk])).status_code == 404
+    client.force_login(member)
+    assert client.get(reverse("uploads:file", args=[statement.pk])).status_code == 200
+    page = client.get(f"/initiatieven/aanvragen/{app.pk}/").content.decode()
+    assert reverse("uploads:file", args=[statement.pk]) in page
+    assert selectors.has_statement(accountability)

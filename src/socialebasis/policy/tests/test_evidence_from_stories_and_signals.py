@@ -29,6 +29,16 @@ def test_a_story_for_the_panel_only_shows_nothing_of_itself(oss):
 
 def test_a_signal_shows_its_theme_and_status_but_not_what_was_noticed(oss):
     signal = SignalFactory()
-    shown = resolve(item("signal", str(signal.pk), "Signaal uit de wijk"))
+    shown = resolve(item("signal", str(signal.pk), "Signaal uit de wijk"), {"area_codes": ["GM0828"]})
     text = f"{shown.label} {shown.detail}"
     assert "Eenzaamheid" in text and "post" not in text
+
+
+def test_a_signal_of_another_municipality_shows_only_the_label_written(oss, seed_areas):
+    """A check of Heusden that names a signal of Oss by its number learns nothing of Oss's signal."""
+    from socialebasis.signalling.factories import a_district
+
+    signal = SignalFactory(district=a_district("GM0828"))
+    shown = resolve(item("signal", str(signal.pk), "Signaal"), {"area_codes": ["WK079701", "GM0797"]})
+    assert (shown.label, shown.detail) == ("Signaal", str(signal.pk))
+    assert "Eenzaamheid" not in f"{shown.label} {shown.detail}"

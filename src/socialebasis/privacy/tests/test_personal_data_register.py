@@ -95,6 +95,14 @@ def _agenda_item(user, seed):
     )
 
 
+def _report_pdf(user, seed):
+    from socialebasis.profiles import services as profile_services
+
+    profile_services.request_report_pdf(
+        code=seed.statcode, division_year=2024, html=f"<p>Verhaal van {user.pk}</p>", base_url="http://testserver/"
+    )
+
+
 def _import_run(user, seed):
     from socialebasis.indicators.models import ImportRun, Source
 
@@ -413,6 +421,7 @@ EXAMPLES = {
     "frameworks.Assessment": _assessment,
     "frameworks.FrameworkVersion": _framework_version,
     "profiles.AgendaItem": _agenda_item,
+    "profiles.ReportPdf": _report_pdf,
     "indicators.ImportRun": _import_run,
     "otp_totp.TOTPDevice": _device,
     "otp_static.StaticDevice": _recovery_codes,

@@ -13,7 +13,8 @@ from socialebasis.api.params import (
 )
 from socialebasis.api.schema import problem_responses
 
-from .. import selectors
+from .. import selectors, services
+from ..models import Story
 from . import serializers
 
 TAGS = ["stories"]
@@ -42,6 +43,13 @@ class StoryList(generics.ListAPIView):
             stories = stories.filter(municipality__statcode=code)
         return stories.order_by("-created_at", "-pk")
 
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        rows = response.data["results"] if isinstance(response.data, dict) else response.data
+        shown = {row["id"] for row in rows}
+        services.record_list_reading(request.user, Story.objects.filter(pk__in=shown).select_related("municipality"))
+        return response
+
 
 @extend_schema(
     tags=TAGS,
@@ -54,6 +62,11 @@ class StoryDetail(generics.RetrieveAPIView):
 
     def get_queryset(self):
         return selectors.stories_for(self.request.user)
+
+    def get_object(self):
+        story = super().get_object()
+        services.record_reading(self.request.user, story)
+        return story
 
 
 class _RoundContext:

@@ -175,3 +175,20 @@ def test_the_photo_of_a_story_follows_the_story_and_goes_with_a_withdrawal(oss, 
     assert client.get(address).status_code == 200
     transition(story, StoryStatus.WITHDRAWN, actor=teller)
     assert not Upload.objects.filter(pk=upload.pk).exists()
+
+
+def test_a_withdrawal_drops_the_stored_pdfs_of_the_storys_areas(oss, django_capture_on_commit_callbacks):
+    """A PDF made before the withdrawal still holds the story; it must not wait for the retention round."""
+    from socialebasis.profiles import services as profile_services
+    from socialebasis.profiles.models import ReportPdf
+
+    wijk = a_district("GM0828")
+    teller = UserFactory()
+    story = StoryFactory(district=wijk, teller=teller, status=StoryStatus.PUBLISHED, title="Het bankje")
+    with django_capture_on_commit_callbacks(execute=False):
+        for code in (wijk.statcode, "GM0828", "GM0797"):
+            profile_services.request_report_pdf(
+                code=code, division_year=wijk.year, html=f"<p>Het bankje {code}</p>", base_url="http://testserver/"
+            )
+        services.withdraw_story(story, actor=teller)
+    assert list(ReportPdf.objects.values_list("code", flat=True)) == ["GM0797"]

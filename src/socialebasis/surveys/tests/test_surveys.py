@@ -134,3 +134,37 @@ def test_an_anonymous_survey_keeps_nobody_and_one_with_an_account_takes_one_answ
         services.submit_response(survey, _answers(), respondent=resident)
     with pytest.raises(services.SurveyError, match="Log in"):
         services.submit_response(survey, _answers())
+
+
+def test_a_respondent_finds_their_answers_in_their_data_export(seed_areas, user_factory):
+    from datetime import date
+
+    from socialebasis.privacy.services import export_personal_data
+
+    oss = Municipality.objects.get(statcode="GM0828")
+    survey = services.create_survey(
+        oss,
+        {
+            "title": "Peiling over de buurt", "anonymous": False,
+            "opens_on": date(2026, 1, 1), "closes_on": date(2026, 12, 31),
+            "questions": [
+                {"key": "q", "text": "Voelt u zich thuis?", "kind": "single",
+                 "options": [{"key": "ja", "label": "Ja, zeker"}, {"key": "nee", "label": "Nee"}]},
+                {"key": "o", "text": "Wat mist u?", "kind": "open"},
+            ],
+        },
+    )  # fmt: skip
+    person = user_factory()
+    services.submit_response(survey, {"q": ["ja"], "o": "Een bankje bij de bakker"}, respondent=person)
+
+    section = next(s for s in export_personal_data(person) if s["model"] == "surveys.Response")
+    exported = str(section["rows"])
+    assert "Peiling over de buurt" in exported
+    assert "Voelt u zich thuis?" in exported and "Ja, zeker" in exported
+    assert "Een bankje bij de bakker" in exported
+
+
+def test_the_csv_keeps_every_formula_start_a_spreadsheet_knows_as_text():
+    assert [results._cell(text) for text in ("=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "Gewoon")] == [
+        "'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\t=1", "'\r=1", "Gewoon",
+    ]  # fmt: skip
