@@ -36,6 +36,21 @@ class StyledFormMixin:
             if type(field.widget) is forms.Select:
                 field.widget.__class__ = QuickSelect  # the same HTML, without a template per option (ADR 0038)
             field.widget.attrs.setdefault("class", utrecht_class(field.widget))
+            _plain_area_names(field)
+
+
+def _plain_area_names(field) -> None:
+    """A list of municipalities, wijken or buurten shows their names: the models' own text carries the CBS code and
+    the year, which is for the administration and the logs, never for a page. A form that labels them itself keeps
+    its own labels."""
+    model = getattr(getattr(field, "queryset", None), "model", None)
+    if (
+        model is not None
+        and model._meta.app_label == "areas"
+        and hasattr(model, "name")
+        and getattr(field.label_from_instance, "__func__", None) is forms.ModelChoiceField.label_from_instance
+    ):
+        field.label_from_instance = lambda area: area.name
 
 
 class QuickSelect(forms.Select):
