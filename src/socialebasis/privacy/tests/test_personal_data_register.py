@@ -398,6 +398,7 @@ EXAMPLES = {
     "stories.Round": _story_round,
     "stories.Selection": _selection,
     "signalling.ReporterContact": _reporter,
+    "signalling.Signal": _reporter,
     "initiatives.Initiative": _initiatives,
     "initiatives.Application": _initiatives,
     "initiatives.Question": _initiatives,
