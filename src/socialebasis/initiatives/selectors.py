@@ -54,13 +54,8 @@ def statements_of(application) -> QuerySet:
 
 
 def has_statement(accountability) -> bool:
-    from socialebasis.uploads.selectors import uploads_of
-
-    # Statements sent before they belonged to the application are documents of the accountability itself.
-    return (
-        statements_of(accountability.application).exists()
-        or uploads_of(accountability).filter(kind="document").exists()
-    )
+    # Statements sent before they belonged to the application were moved to it (migration 0003).
+    return statements_of(accountability.application).exists()
 
 
 def latest_districts(municipality) -> QuerySet[District]:

@@ -5,6 +5,7 @@ that long ago is made anonymous and its messages are deleted; so are the message
 `expire` functions of services.py apply those periods in the nightly round of the register.
 """
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from socialebasis.core.personal_data_register import Erasure, LegalBasis, Processing, Retention, declare, not_personal
@@ -37,11 +38,30 @@ def _clear_offers(now) -> int:
     return close_old_offers(now)
 
 
+def _asker_or_helper(user) -> dict:
+    from .models import Match
+
+    return {"pk__in": Match.objects.filter(Q(asker=user) | Q(helper=user)).values("pk")}
+
+
 declare(
     Processing(
         model="neighbourhelp.HelpRequest",
         fields=("owner", "on_behalf_of", "text", "address", "phone", "resident_consent_at"),
-        export_fields=("category", "text", "when", "date", "address", "phone", "status", "created_at"),
+        # `on_behalf_of` is the name of a resident without a computer a professional asked for: it is in the export
+        # of the account that made the request, the only account the request is tied to.
+        export_fields=(
+            "category",
+            "on_behalf_of",
+            "resident_consent_at",
+            "text",
+            "when",
+            "date",
+            "address",
+            "phone",
+            "status",
+            "created_at",
+        ),
         person="owner",
         purpose=_("Help requests: finding a neighbour or volunteer who helps, and the follow-up."),
         legal_basis=LegalBasis.CONSENT,
@@ -88,8 +108,10 @@ declare(
     Processing(
         model="neighbourhelp.Match",
         fields=("helper", "asker"),
-        export_fields=("status", "created_at", "accepted_at", "closed_at"),
+        export_fields=("request", "offer", "status", "created_at", "accepted_at", "closed_at"),
         person="asker",
+        # A match is about both people in it: the helper finds it in their export as the asker does.
+        match=_asker_or_helper,
         links={"helper": Erasure.DELETE, "proposed_by": Erasure.UNLINK},
         purpose=_("Who helps whom: the conversation between a helper and the person they help."),
         legal_basis=LegalBasis.CONSENT,

@@ -427,18 +427,39 @@ def block(user, other) -> Block:
     return found
 
 
+def _read_as_staff(user, obj) -> bool:
+    """Read only because the reader works for the municipality: not one of the people it is about, not its helper."""
+    if not works_for(user, obj.municipality):
+        return False
+    return getattr(obj, "owner_id", None) != user.pk and user.pk not in (
+        getattr(obj, "helper_id", None),
+        getattr(obj, "asker_id", None),
+    )
+
+
 def record_opening(user, obj) -> None:
     """Staff opened a resident's request or conversation: one line in the audit log (issue 13 point 5). Every member
     of staff of the municipality who may read it counts, not only the wijk's moderators; the people it is about and
     a helper in it do not."""
-    if not works_for(user, obj.municipality):
-        return
-    if getattr(obj, "owner_id", None) == user.pk or user.pk in (
-        getattr(obj, "helper_id", None),
-        getattr(obj, "asker_id", None),
-    ):
-        return
-    record_event(user, Action.VIEW, obj, municipality=obj.municipality.statcode)
+    if _read_as_staff(user, obj):
+        record_event(user, Action.VIEW, obj, municipality=obj.municipality.statcode)
+
+
+def record_list_opening(user, requests) -> None:
+    """Staff were shown a list of residents' requests (the API): one line naming them, as `record_opening` per
+    request on the page (ADR 0025)."""
+    requests = list(requests)
+    staff_of = {found.municipality_id: works_for(user, found.municipality) for found in requests}
+    read = [found for found in requests if staff_of[found.municipality_id] and found.owner_id != user.pk]
+    if read:
+        codes = {found.municipality.statcode for found in read}
+        record_event(
+            user,
+            Action.VIEW,
+            object_type=HelpRequest._meta.label_lower,
+            municipality=codes.pop() if len(codes) == 1 else "",
+            requests=sorted(found.pk for found in read),
+        )
 
 
 def _recount(user_ids) -> None:

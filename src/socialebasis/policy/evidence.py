@@ -5,8 +5,10 @@ reads them as any visitor may. A kind without a resolver (or a reference that is
 reference as written. Documents and links are shown as links.
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -96,8 +98,24 @@ def _indicator(reference: str, label: str, context: dict) -> Resolved | None:
     return Resolved("indicator", str(KINDS["indicator"]), label or indicator.label, detail)
 
 
+# Something that says it is a link: a scheme ("https:", "javascript:") or a path ("/…", "//host").
+LOOKS_LIKE_A_LINK = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:\S|[/\\])")
+
+
+def web_address(reference: str) -> str:
+    """`reference` when it may be a link on a page: an absolute http(s) address with a host, or a page of this site
+    (one "/", not "//host" or "/\\host", which a browser reads as another host). Otherwise ""."""
+    reference = reference.strip()
+    if reference.startswith("/"):
+        return reference if not reference.startswith(("//", "/\\")) else ""
+    parts = urlsplit(reference)
+    if parts.scheme.lower() in ("http", "https") and parts.hostname and "\\" not in reference:
+        return reference
+    return ""
+
+
 def _link(reference: str, label: str, context: dict) -> Resolved:
-    url = reference if reference.startswith(("https://", "http://", "/")) else ""
+    url = web_address(reference)
     return Resolved("link", str(KINDS["link"]), label or reference, "" if url else reference, url)
 
 

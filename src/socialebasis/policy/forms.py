@@ -52,12 +52,25 @@ class EvidenceFields(Form):
         super().__init__(*args, **kwargs)
         self.fields["indicators"].choices = indicators if indicators is not None else indicator_choices()
 
+    def clean_links(self) -> str:
+        for number, line in enumerate(self.cleaned_data.get("links", "").splitlines(), start=1):
+            reference = line.strip().partition(" - ")[0].strip()
+            if evidence.LOOKS_LIKE_A_LINK.match(reference) and not evidence.web_address(reference):
+                raise forms.ValidationError(
+                    _(
+                        "Line %(line)s: “%(reference)s” is not a web address we can use. Write an address that starts "
+                        "with https:// or http://, or a page of this site that starts with one /."
+                    ),
+                    params={"line": number, "reference": reference[:80]},
+                )
+        return self.cleaned_data.get("links", "")
+
     def evidence(self) -> list[dict]:
         items = [evidence.item("indicator", key) for key in self.cleaned_data.get("indicators", [])]
         for line in self.cleaned_data.get("links", "").splitlines():
             reference, _sep, label = line.strip().partition(" - ")
             if reference:
-                kind = "link" if reference.startswith(("https://", "http://")) else "document"
+                kind = "link" if evidence.web_address(reference) else "document"
                 items.append(evidence.item(kind, reference, label))
         # Stories and signals come from their own apps; they are kept as they are.
         items += [e for e in self.existing if e["kind"] in ("story", "signal")]

@@ -100,6 +100,9 @@ class ReporterContact(models.Model):
     and, only with their consent to be contacted, how staff may reach them. `anonymous`: staff never see who it
     was; feedback still reaches the account through the platform. Anonymised after the retention period."""
 
+    # What an anonymised contact keeps (the register's retention and the erasure of an account).
+    ANONYMOUS = {"contact_name": "", "contact_email": "", "contact_phone": "", "organisation": "", "anonymous": True}
+
     signal = models.OneToOneField(Signal, on_delete=models.CASCADE, related_name="contact", verbose_name=_("signal"))
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

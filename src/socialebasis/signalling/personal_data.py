@@ -1,5 +1,6 @@
 """Personal data of the signals, declared for the register (socialebasis/privacy), issue 14 point 7."""
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from socialebasis.core.personal_data_register import (
@@ -10,6 +11,17 @@ from socialebasis.core.personal_data_register import (
     declare,
     not_personal,
 )
+
+from .models import OPEN_STATUSES, ReporterContact
+
+REPORTER_DAYS = 365  # Signalen's practice: a reporter is anonymised a year after the report.
+
+
+def _erase_reporter(user) -> int:
+    from .services import erase_reporter
+
+    return erase_reporter(user)
+
 
 declare(
     Processing(
@@ -24,15 +36,47 @@ declare(
         legal_basis=LegalBasis.PUBLIC_TASK,
         subjects=_("residents, professionals and partners who raised a signal"),
         on_erasure=Erasure.ANONYMISE,
-        anonymise={"contact_name": "", "contact_email": "", "contact_phone": "", "organisation": "", "anonymous": True},
-        # Signalen's practice: a reporter is anonymised a year after the report; the signal itself stays (counted).
+        anonymise=ReporterContact.ANONYMOUS,
+        # Erasure also blanks the descriptions of the person's signals (below); it must run before the contact loses
+        # its account, so it is one service.
+        erase=_erase_reporter,
+        # The signal itself stays (counted).
         retention=Retention(
-            days=365,
+            days=REPORTER_DAYS,
             setting="SIGNALLING_REPORTER_RETENTION_DAYS",
             field="signal__created_at",
             action=Erasure.ANONYMISE,
             description=_(
                 "365 days after the signal was raised the reporter is made anonymous; the signal stays "
+                "(setting SIGNALLING_REPORTER_RETENTION_DAYS)"
+            ),
+        ),
+    )
+)
+
+# The description is free text: a reporter may name themselves or a neighbour. It is needed while the signal is
+# worked on; the yearly report and the counts never read it. So a handled signal loses it when its reporter is made
+# anonymous (a text that names them would undo that), and erasing the reporter's account blanks it at once
+# (ADR 0040, update "the description of a signal").
+declare(
+    Processing(
+        model="signalling.Signal",
+        fields=("description",),
+        export_fields=("theme", "district", "description", "status", "created_at"),
+        person="contact__user",
+        purpose=_("What a resident, professional or partner noticed in a wijk, so that it is handled and counted."),
+        legal_basis=LegalBasis.PUBLIC_TASK,
+        subjects=_("residents, professionals and partners who raised a signal, and whoever they wrote about"),
+        on_erasure=Erasure.ANONYMISE,
+        anonymise={"description": ""},
+        retention=Retention(
+            days=REPORTER_DAYS,
+            setting="SIGNALLING_REPORTER_RETENTION_DAYS",
+            field="created_at",
+            only=~Q(status__in=OPEN_STATUSES),
+            action=Erasure.ANONYMISE,
+            description=_(
+                "once handled, 365 days after the signal was raised the description is removed; the signal stays "
                 "(setting SIGNALLING_REPORTER_RETENTION_DAYS)"
             ),
         ),

@@ -107,3 +107,12 @@ def combine_into_agenda(signals: list[Signal], *, actor, agenda_data: dict, note
             signal.agenda_item = item
             transition(signal, SignalStatus.ON_AGENDA, actor=actor, note=note, agenda_item=item.pk)
     return item
+
+
+def erase_reporter(user) -> int:
+    """Erasing an account (ADR 0025): the descriptions of the signals the person raised are blanked and their
+    contacts made anonymous; the signals stay, so they are still counted. One step, because once the contact has
+    lost its account nothing finds the person's signals."""
+    with transaction.atomic():
+        Signal.objects.filter(contact__user=user).update(description="")
+        return ReporterContact.objects.filter(user=user).update(user=None, **ReporterContact.ANONYMOUS)

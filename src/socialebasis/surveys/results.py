@@ -8,6 +8,8 @@ import io
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from socialebasis.areas.models import District
 from socialebasis.indicators.suppression import suppress_nested
 
@@ -42,7 +44,17 @@ def rows_of(survey: Survey) -> list[District]:
     return list(District.objects.of_year(None).filter(municipality=survey.municipality).order_by("statcode"))
 
 
+def are_published(survey: Survey, today=None) -> bool:
+    """Results are published once the survey has closed, and it takes no answer after that (ADR 0042): figures
+    that changed while answers came in would give one person's answer away to whoever compares them over time,
+    however well each figure is suppressed."""
+    return (today or timezone.localdate()) > survey.closes_on
+
+
 def question_results(survey: Survey, district_code: str | None = None) -> list[QuestionResult]:
+    """The published results (none while the survey is open)."""
+    if not are_published(survey):
+        return []
     districts = rows_of(survey)
     index = {d.pk: i for i, d in enumerate(districts)}
     unknown = len(districts)

@@ -4,6 +4,8 @@ age-friendly project through its seven steps, and a result that becomes an actio
 from datetime import date
 
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from socialebasis.audit.models import Action as AuditAction
 from socialebasis.audit.services import record_event
@@ -126,6 +128,9 @@ def submit_response(
         errors.append("Geef aan wie het formulier invoert.")
     if not survey.anonymous and entry == Entry.ONLINE and respondent is None:
         errors.append("Log in om deze peiling in te vullen.")
+    if timezone.localdate() > survey.closes_on:
+        # Its results are published now and must not change (ADR 0042), so no answer comes in after, on paper too.
+        errors.append(_("This survey has closed; no answers can be added."))
     if not survey.anonymous and respondent is not None and survey.responses.filter(respondent=respondent).exists():
         errors.append("Je hebt deze peiling al ingevuld.")
     if errors:

@@ -88,6 +88,7 @@ def survey_results(request, pk: int):
         request,
         "surveys/results.html",
         {"survey": survey, "results": found, "district_code": code, "districts": results.rows_of(survey),
+         "published": results.are_published(survey),
          "responses": survey.responses.count() if can(request.user, "surveys.manage_survey", survey) else None,
          "entries": _entries(survey) if can(request.user, "surveys.manage_survey", survey) else None},
     )  # fmt: skip

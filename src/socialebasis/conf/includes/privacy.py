@@ -22,7 +22,8 @@ ARCHIVED_ENTRY_CONTACT_RETENTION_DAYS = config(
 SIGNALLING_REPORTER_RETENTION_DAYS = config(
     "SIGNALLING_REPORTER_RETENTION_DAYS",
     365,
-    "Days after a signal was raised before its reporter is made anonymous (the signal itself stays, counted).",
+    "Days after a signal was raised before its reporter is made anonymous and, once the signal is handled, its "
+    "description removed (the signal itself stays, counted).",
 )
 STORIES_WITHDRAWN_RETENTION_DAYS = config(
     "STORIES_WITHDRAWN_RETENTION_DAYS",

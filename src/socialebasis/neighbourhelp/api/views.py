@@ -8,7 +8,7 @@ from socialebasis.api.params import municipality_code, municipality_parameter, o
 from socialebasis.api.schema import problem_responses
 from socialebasis.core.permissions import can, visible
 
-from .. import selectors
+from .. import selectors, services
 from ..models import HelpOffer, HelpRequest, VolunteerVacancy
 from . import serializers
 
@@ -45,6 +45,13 @@ class HelpRequestList(generics.ListAPIView):
         )
         return _by_municipality(self.request, rows).order_by("-created_at", "-pk")
 
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        rows = response.data["results"] if isinstance(response.data, dict) else response.data
+        shown = HelpRequest.objects.filter(pk__in={row["id"] for row in rows}).select_related("municipality")
+        services.record_list_opening(request.user, shown)
+        return response
+
 
 @extend_schema(tags=TAGS, summary="One help request", parameters=[ID])
 class HelpRequestDetail(generics.RetrieveAPIView):
@@ -54,6 +61,11 @@ class HelpRequestDetail(generics.RetrieveAPIView):
         return visible(
             self.request.user, "neighbourhelp.view_helprequest", HelpRequest.objects.select_related(*RELATED)
         )
+
+    def get_object(self):
+        found = super().get_object()
+        services.record_opening(self.request.user, found)
+        return found
 
 
 @extend_schema(

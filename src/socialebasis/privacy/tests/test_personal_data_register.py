@@ -226,17 +226,17 @@ def _self_check(user, seed):
 
 
 def _survey_response(user, seed):
-    from datetime import date
-
     from socialebasis.surveys import services as survey_services
+
+    today = timezone.localdate()  # open today: a survey takes no answers once it has closed
 
     survey = survey_services.create_survey(
         seed,
         {
             "title": "Peiling met account",
             "anonymous": False,
-            "opens_on": date(2026, 1, 1),
-            "closes_on": date(2026, 12, 31),
+            "opens_on": today - timedelta(days=1),
+            "closes_on": today + timedelta(days=30),
             "questions": [
                 {
                     "key": "q",
@@ -398,6 +398,7 @@ EXAMPLES = {
     "stories.Round": _story_round,
     "stories.Selection": _selection,
     "signalling.ReporterContact": _reporter,
+    "signalling.Signal": _reporter,
     "initiatives.Initiative": _initiatives,
     "initiatives.Application": _initiatives,
     "initiatives.Question": _initiatives,

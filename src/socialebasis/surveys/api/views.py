@@ -36,7 +36,8 @@ class SurveyList(generics.ListAPIView):
     description=(
         "Number of respondents per answer, per district and for the municipality. Aggregates only: a figure that "
         "would tell something about fewer than five people, alone or subtracted from another, is null. Open "
-        "answers are not given."
+        "answers are not given. Results are given only once the survey has closed (an empty list before), so that "
+        "comparing results over time gives nobody's answer away."
     ),
     parameters=[path_parameter("id", {"type": "integer"}, "Id of the survey."), *openapi_parameters([DISTRICT])],
     responses={200: serializers.SurveyResultsSerializer, **problem_responses(400, 404)},
