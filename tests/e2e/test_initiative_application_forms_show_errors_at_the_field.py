@@ -65,3 +65,35 @@ def test_the_table_and_the_applicant_see_their_errors_at_the_field(site, new_pag
     page.locator("main").get_by_role("button", name="Mijn antwoord versturen").click()
     assert "Dit veld is vereist." in page.locator(f"#id_a{question.pk}-answer_error").inner_text()
     assert_accessible(page)
+
+
+def test_the_one_page_application_shows_its_errors_at_the_field(site, new_page, assert_accessible, user_factory):
+    from socialebasis.areas.models import Municipality
+    from socialebasis.frameworks import services as framework_services
+    from socialebasis.initiatives import selectors, services
+    from socialebasis.initiatives.models import Application
+
+    framework_services.load_presets(["GM0828"])
+    oss = Municipality.objects.get(statcode="GM0828")
+    fund = services.load_fund_preset(oss, "oss-fonds-sociale-basis")
+    wijk = selectors.latest_districts(oss).get(name="Schadewijk")
+    services.set_budget(fund, wijk, 2026, 5000, actor=None)
+    page = new_page(javascript=False)
+    _as(page, site, user_factory(first_name="Fatima"))
+
+    # She asks for more than the fund gives and forgets the name of her plan.
+    page.goto(f"{site}/initiatieven/fondsen/{fund.pk}/aanvragen/")
+    main = page.locator("main")
+    main.get_by_label("Geef uw plan een korte naam").fill("")
+    main.get_by_label("In welke wijk?").select_option(label="Schadewijk")
+    main.locator("#id_amount").fill(str(fund.maximum + 1))
+    main.get_by_role("button", name="Concept opslaan en de toets zien").click()
+    summary = main.locator(".sb-error-summary")
+    assert "Geef uw plan een korte naam" in summary.inner_text()
+    assert f"€ {fund.maximum}" in main.locator("#id_amount_error").inner_text()
+    assert main.get_by_label("Geef uw plan een korte naam").get_attribute("aria-invalid") == "true"
+    assert page.title().startswith("Fout:")
+    assert_accessible(page)
+    summary.get_by_role("link").first.click()
+    assert page.url.endswith("#id_title")
+    assert not Application.objects.exists()

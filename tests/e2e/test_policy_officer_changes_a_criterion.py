@@ -106,8 +106,9 @@ def test_the_editor_works_with_the_keyboard_alone(site, page, assert_accessible,
     page.locator("main").get_by_role("button", name="Nog een doel toevoegen").focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    new_row = page.locator("section:has(#doelen) fieldset").last
-    expect(new_row.locator("legend")).to_contain_text("(nieuw)")
+    # A goal row holds fieldsets of its own (the choice of indicators), so the row is found by its class.
+    new_row = page.locator("section:has(#doelen) fieldset.sb-editor-row").last
+    expect(new_row.locator("legend").first).to_contain_text("(nieuw)")
     new_row.get_by_label("Naam").focus()
     page.keyboard.type("Samen koken")
     # Tab moves on to the description, as the page reads.

@@ -20,11 +20,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from socialebasis.core.dates import validate_in_window
 from socialebasis.core.forms import StyledFormMixin
+from socialebasis.indicators import catalogue
 
 from .assessment import UnknownCriteria, assess_activity
 from .document import KEY_PATTERN, FrameworkDocumentError
@@ -117,10 +119,44 @@ class SphereForm(RowForm):
 
 
 class GoalForm(RowForm):
+    """A goal, and the catalogue's indicators it cites (chosen by their Dutch names; the codes stay in the values)."""
+
     name = forms.CharField(label=_("Name"), max_length=300, widget=_text_input())
     description = forms.CharField(label=_("Description"), max_length=10_000, widget=_textarea())
     source = _source_field()
     derived = _derived_field()
+    indicators = forms.MultipleChoiceField(
+        label=_("Indicators for this goal"),
+        help_text=_(
+            "The figures of the wijk profile that say something about this goal. "
+            "They are shown beside the stories of this goal."
+        ),
+        choices=[(code, label) for code, label, _theme in catalogue.known_indicators()],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    indicator_source = forms.CharField(
+        label=_("Source of the indicators you choose now"),
+        help_text=_(
+            "The document and the section that link them to this goal. "
+            "If you leave this empty, the source says that the municipality chose them here."
+        ),
+        max_length=500,
+        required=False,
+        widget=_text_input(),
+    )
+
+    def indicator_groups(self) -> list[tuple[str, list]]:
+        """The choices under their themes, so that a list of some fifty figures can be read."""
+        themes = {code: theme for code, _label, theme in catalogue.known_indicators()}
+        groups: dict[str, list] = {}
+        for option in self["indicators"]:
+            groups.setdefault(themes[option.data["value"]], []).append(option)
+        return list(groups.items())
+
+    def chosen_indicator_labels(self) -> list[str]:
+        labels = dict(self.fields["indicators"].choices)
+        return [str(labels[code]) for code in self["indicators"].value() or [] if code in labels]
 
 
 class CriterionForm(RowForm):
@@ -304,7 +340,27 @@ def _initial_row(item: Mapping, section: Section, logic: Mapping) -> dict:
             row[flag] = bool(item.get(flag, False))
     if section.name == "characteristics":
         row["role"] = _role_of(logic, item["key"])
+    if section.name == "goals":
+        row["indicators"] = [indicator["code"] for indicator in item.get("indicators", [])]
     return row
+
+
+def chosen_by_the_municipality() -> str:
+    """The source of an indicator chosen in the editor without one. The document's texts are the municipality's own
+    Dutch words, whatever language the officer reads the editor in."""
+    with translation.override("nl"):
+        return gettext("Chosen by the municipality when changing the framework")
+
+
+def _cited_indicators(previous: Mapping, codes: list[str], source: str) -> list[dict]:
+    """The indicators a goal cites after the edit: those that stay keep their entry (source, derived) in their
+    order; the newly chosen ones follow, in the order of the page, with the source given or the default one."""
+    chosen = set(codes)
+    kept = [dict(indicator) for indicator in previous.get("indicators", []) if indicator["code"] in chosen]
+    known = {indicator["code"] for indicator in kept}
+    source = _plain(source).strip() or chosen_by_the_municipality()
+    added = [{"code": code, "source": source, "derived": False} for code in codes if code not in known]
+    return kept + added
 
 
 @dataclass
@@ -395,6 +451,10 @@ class FrameworkEditor:
                 if section.name == "characteristics":
                     item["effect"] = _effect_for(data["role"], previous.get(key, {}).get("effect"))
                     item["_role"] = data["role"]
+                if section.name == "goals":
+                    cited = _cited_indicators(previous.get(key, {}), data["indicators"], data["indicator_source"])
+                    if cited or "indicators" in item:
+                        item["indicators"] = cited
                 self._row_of[(section.name, len(items))] = form
                 items.append(item)
             kept = {item["key"] for item in items}
@@ -505,9 +565,11 @@ def _form_lines(form: forms.Form, context: str) -> list[ErrorLine]:
         anchor = f"{form.prefix}-rij" if form.prefix else ""
         lines += [ErrorLine(anchor, context, str(error)) for error in form.non_field_errors()]
     for bound in form:
+        # A choice of several boxes has no element of its own id: the summary points at its first box.
+        anchor = f"{bound.auto_id}_0" if bound.widget_type == "checkboxselectmultiple" else bound.auto_id
         for error in bound.errors:
             label = f"{context}, {bound.label}" if context else str(bound.label)
-            lines.append(ErrorLine(bound.auto_id, label, str(error)))
+            lines.append(ErrorLine(anchor, label, str(error)))
     return lines
 
 

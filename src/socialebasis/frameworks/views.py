@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from socialebasis.areas.models import Municipality
 from socialebasis.core.numbers import parse_int
 from socialebasis.core.permissions import can
+from socialebasis.indicators import catalogue
 
 from . import previews, selectors, services
 from .assessment import assess_activity
@@ -110,6 +111,18 @@ def _named_items(content: Mapping, items: list[Mapping]) -> list[dict]:
     return [_item(content, i["name"], i["description"], i["source"], derived=i.get("derived", False)) for i in items]
 
 
+def _cited_indicators(content: Mapping, goal: Mapping) -> list[dict]:
+    """The figures a goal cites, by their Dutch name in the catalogue (never the code), with the source."""
+    return [
+        {
+            "label": catalogue.label_of(indicator["code"]),
+            "source": _display_source(indicator["source"], content),
+            "derived": indicator.get("derived", False),
+        }
+        for indicator in goal.get("indicators", [])
+    ]
+
+
 def _extra_items(content: Mapping, items: list[Mapping]) -> list[dict]:
     result = []
     for item in items:
@@ -162,7 +175,10 @@ def framework_sections(content: Mapping) -> list[dict]:
             "goals",
             _("Goals"),
             _("An activity belongs to the sociale basis only if it mainly serves at least one of these goals."),
-            _named_items(content, content["goals"]),
+            [
+                {**item, "indicators": _cited_indicators(content, goal)}
+                for item, goal in zip(_named_items(content, content["goals"]), content["goals"], strict=True)
+            ],
         ),
         (
             "characteristics",

@@ -149,6 +149,12 @@ def is_known(code: str) -> bool:
     return code in HEALTH or code in SEED or code in KWB
 
 
+def known_indicators() -> list[tuple[str, str, str]]:
+    """Every code a framework's goal may cite, as (code, Dutch label, theme), by theme and then label."""
+    rows = [(code, entry[0], entry[2]) for table in (HEALTH, SEED, KWB) for code, entry in table.items()]
+    return sorted(rows, key=lambda row: (row[2], row[1].lower()))
+
+
 def label_of(code: str) -> str:
     """The Dutch label of a catalogue code (for a figure that is not loaded yet), else the code made readable."""
     for table in (HEALTH, SEED, KWB):

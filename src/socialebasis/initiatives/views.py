@@ -233,6 +233,8 @@ def application_form(request, fund_pk: int | None = None, pk: int | None = None)
             "principles": selectors.principles_of(fund),
             "breadcrumbs": _crumbs((fund.name, fund.get_absolute_url()), (_("Application"), None)),
         },
+        # Sent with errors: the page again with each message at its field and the summary on top, as a 400.
+        status=400 if form.errors else 200,
     )
 
 

@@ -31,19 +31,22 @@ log = structlog.get_logger(__name__)
 MAX_ATTEMPTS = 10
 
 
-def notify(recipient, kind: str, *, context: dict[str, Any] | None = None, about=None, key: str = "") -> Message:
+def notify(
+    recipient, kind: str, *, context: dict[str, Any] | None = None, about=None, key: str = "", link: str = ""
+) -> Message:
     """Tell `recipient` something of `kind` (registered in an app's notifications.py).
 
     `context` fills the kind's templates (pass lazy translations for texts, so they follow the recipient's
     language); `about` is the object the message is about (its page is linked); `key`, when given, makes the call
     idempotent: a second call with the same key for the same recipient returns the first message and sends nothing.
+    `link`, when given, is the page to link instead of `about`'s own (for a recipient who may not open that page).
     Call it inside the caller's transaction: the e-mail goes only after that commits.
     """
     spec = registry.get(kind)
     if key and (existing := Message.objects.filter(recipient=recipient, key=key).first()):
         return existing
     frequency = selectors.frequency_for(recipient, spec)
-    link = _link_to(about)
+    link = link or _link_to(about)
     subject, body = render_text(
         spec,
         selectors.language_of(recipient),

@@ -1,7 +1,9 @@
 """What tellers hear (see socialebasis.notifications.registry): the outcome of the reading of their story, and
-what a round chose and why — the feedback step of Most Significant Change, so that it does not go quiet."""
+what a round chose and why — the feedback step of Most Significant Change, so that it does not go quiet. And what a
+person hears when they are put on a panel: that they now choose stories in its rounds, and where."""
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from socialebasis.notifications.registry import Frequency, register
@@ -20,6 +22,13 @@ ROUND_FEEDBACK = register(
     _("What the story panel chose"),
     default=Frequency.IMMEDIATELY,
     description=_("When a panel that read your story has chosen, with its reasons."),
+)
+
+PANEL_MEMBER = register(
+    "stories.panel_member",
+    _("You are on a story panel"),
+    default=Frequency.IMMEDIATELY,
+    description=_("When someone of the municipality puts you on a panel that chooses stories."),
 )
 
 
@@ -63,3 +72,20 @@ def round_completed(round_, actor, note, source) -> None:
                 about=round_,
                 key=f"stories.round:{round_.pk}",
             )
+
+
+def added_to_panel(panel, person) -> None:
+    """The new member hears which panel they are on and where they choose. Call it inside the transaction that adds
+    them: the e-mail goes after it commits. The link is the list of rounds, which shows a member their panel's rounds
+    (the panel's own page is for the staff who set it up)."""
+    notify(
+        person,
+        PANEL_MEMBER.key,
+        context={
+            "panel": panel.name,
+            "district": panel.district.name if panel.district_id else "",
+            "municipality": panel.municipality.name,
+        },
+        about=panel,
+        link=reverse("stories:rounds"),
+    )

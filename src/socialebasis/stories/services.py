@@ -17,6 +17,7 @@ from socialebasis.workflows.services import transition
 
 from . import selectors
 from .models import PUBLIC_VISIBILITIES, Panel, Round, RoundStatus, Selection, Story, StoryQuestion, StoryStatus
+from .notifications import added_to_panel
 
 
 def tell_story(data: dict, *, teller, municipality, entered_by=None) -> Story:
@@ -128,6 +129,7 @@ def add_panel_member(panel: Panel, *, email: str, actor):
             raise ValidationError({"email": _("This person is already on the panel.")})
         panel.members.add(person)
         record_event(actor, Action.UPDATE, panel, municipality=panel.municipality.statcode, added_member=person.pk)
+        added_to_panel(panel, person)
     return person
 
 

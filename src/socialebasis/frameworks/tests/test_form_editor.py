@@ -79,11 +79,15 @@ class _FormReader(HTMLParser):
 
 
 def page_form(response) -> dict:
+    """Name → value; for a choice of several boxes (a goal's indicators) name → the list of checked values."""
     reader = _FormReader()
     reader.feed(response.content.decode())
     data: dict = {}
     for name, value in reader.data:
-        data.setdefault(name, value)
+        if name.endswith("-indicators"):
+            data.setdefault(name, []).append(value)
+        else:
+            data.setdefault(name, value)
     return data
 
 
@@ -303,4 +307,62 @@ def test_a_valid_from_outside_the_window_is_refused_at_the_field(client, framewo
     assert response.status_code == 200
     assert response.context["editor"].main.errors["valid_from"]
     assert 'href="#id_valid_from"' in response.content.decode()
+    assert FrameworkVersion.objects.count() == 4
+
+
+def _goal_row(data: dict, name: str) -> str:
+    return _field(data, "doelen", "name", name, "x").rsplit("-", 1)[0]
+
+
+def _chosen(data: dict, row: str) -> list[str]:
+    return data.get(f"{row}-indicators", [])
+
+
+def test_a_goal_s_indicators_are_chosen_by_their_dutch_names_and_keep_their_sources(client, frameworks, officer):
+    officer("GM1961")
+    response = client.get(EDIT.format("GM1961"))
+    text = _visible_text(response)
+    for label in ("Monitor Sociale Kracht, sociale samenhang in de buurt", "Sociaal eenzaam", "Doet vrijwilligerswerk"):
+        assert label in text
+    for code in ("msk_sociale_samenhang_buurt", "SociaalEenzaam", "ErvarenGezondheidGoedZeerGoed"):
+        assert code not in text
+    data = page_form(response)
+    meeting = _goal_row(data, "Ontmoeting en verbinding")
+    network = _goal_row(data, "Het (informele) netwerk versterken en onderhouden")
+    assert _chosen(data, meeting) == ["Eenzaam", "msk_sociale_samenhang_buurt"]  # in the order of the page
+
+    # Loneliness off, social loneliness on with the officer's source; a new one for the network without a source.
+    data[f"{meeting}-indicators"] = ["msk_sociale_samenhang_buurt", "SociaalEenzaam"]
+    data[f"{meeting}-indicator_source"] = "Beleidsvisie §4.1 (Ontmoeting en verbinding)"
+    data[f"{network}-indicators"] = [*_chosen(data, network), "ervaren_sociale_steun"]
+    assert client.post(EDIT.format("GM1961"), {**data, "opslaan": "1"}).status_code == 302
+
+    goals = {g["key"]: g for g in selectors.latest_version(frameworks["GM1961"]).content["goals"]}
+    preset = {g["key"]: g for g in read_preset("GM1961")["goals"]}
+    assert goals["meeting"]["indicators"] == [
+        preset["meeting"]["indicators"][0],  # kept as it was, with its source
+        {"code": "SociaalEenzaam", "source": "Beleidsvisie §4.1 (Ontmoeting en verbinding)", "derived": False},
+    ]
+    assert goals["network"]["indicators"] == [
+        *preset["network"]["indicators"],
+        {
+            "code": "ervaren_sociale_steun",
+            "source": "Gekozen door de gemeente bij het aanpassen van het kader",
+            "derived": False,
+        },
+    ]
+    assert goals["looking_out"]["indicators"] == preset["looking_out"]["indicators"]
+
+
+def test_an_indicator_the_catalogue_does_not_know_is_refused_at_the_goal(client, frameworks, officer):
+    officer("GM0828")
+    data = page_form(client.get(EDIT.format("GM0828")))
+    row = _goal_row(data, read_preset("GM0828")["goals"][0]["name"])
+    data[f"{row}-indicators"] = ["Eenzaamheid"]
+    response = client.post(EDIT.format("GM0828"), {**data, "opslaan": "1"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    summary = html.split('id="error-summary-heading"', 1)[1].split("</ul>", 1)[0]
+    assert f'href="#id_{row}-indicators_0"' in summary and "Indicatoren" in summary
+    assert f'id="id_{row}-indicators_error"' in html
     assert FrameworkVersion.objects.count() == 4

@@ -48,6 +48,25 @@ def test_framework_page_shows_every_part_with_its_source(client, frameworks, cod
     assert content["document"]["title"] in text
 
 
+def test_each_goal_lists_the_indicators_it_cites_by_their_dutch_name_with_the_source(client, frameworks):
+    response = client.get("/gemeenten/GM1961/kader/")
+    html = response.content.decode()
+    meeting = _text(response).split("Ontmoeting en verbinding", 1)[1].split("Het (informele) netwerk", 1)[0]
+    assert "Cijfers bij dit doel" in meeting
+    assert "Monitor Sociale Kracht, sociale samenhang in de buurt" in meeting
+    assert (
+        "Bron: Samen leven in Vijfheerenlanden. Beleidsvisie sociale basis §2.2 (sociale samenhang in de buurt, 6,0);"
+        in meeting
+    )
+    network = _text(response).split("Het (informele) netwerk", 1)[1].split("Omzien naar elkaar", 1)[0]
+    assert "Sociaal eenzaam" in network and "afgeleid uit de tekst" in network
+    for code in ("msk_sociale_samenhang_buurt", "SociaalEenzaam", "ErvarenGezondheidGoedZeerGoed", "Mantelzorger"):
+        assert code not in html
+    # A goal without indicators says nothing about figures (Oss: participation).
+    oss = _text(client.get("/gemeenten/GM0828/kader/"))
+    assert oss.count("Cijfers bij dit doel") == 3
+
+
 def test_derived_rules_are_shown_as_derived(client, frameworks):
     assert "niet vastgesteld door de raad" in _text(client.get("/gemeenten/GM0797/kader/"))
     assert "niet vastgesteld door de raad" not in _text(client.get("/gemeenten/GM1961/kader/"))

@@ -32,7 +32,7 @@ def test_a_resident_saves_a_draft_sees_the_check_and_sends_it(client, fund, wijk
     refused = client.post(
         f"/initiatieven/fondsen/{fund.pk}/aanvragen/", {**FORM, "district": wijk.pk, "amount": "9000"}
     )
-    assert refused.status_code == 200 and not Application.objects.exists()
+    assert refused.status_code == 400 and not Application.objects.exists()
     assert refused.context["form"].errors["amount"]
     response = client.post(f"/initiatieven/fondsen/{fund.pk}/aanvragen/", {**FORM, "district": wijk.pk})
     application = Application.objects.get()

@@ -11,7 +11,10 @@ from django.urls import reverse
 
 from socialebasis.accounts.tests.factories import UserFactory
 from socialebasis.audit.models import Action, AuditEvent
-from socialebasis.stories.factories import PanelFactory, a_district
+from socialebasis.notifications.mail import absolute_url
+from socialebasis.notifications.models import Message
+from socialebasis.notifications.tests.conftest import text_of
+from socialebasis.stories.factories import PanelFactory, RoundFactory, a_district
 from socialebasis.stories.models import Panel, Round
 
 pytestmark = pytest.mark.django_db
@@ -74,6 +77,37 @@ def test_members_are_added_by_the_address_of_their_account_and_taken_off_again(s
         {"added_member": resident.pk},
         {"removed_member": resident.pk},
     ]
+
+
+def test_a_new_member_hears_it_by_mail_with_a_link_to_the_rounds_where_they_choose(
+    staff, smtp_server, commit, verified
+):
+    client, panel = staff["client"], staff["panel"]
+    resident = UserFactory(email="buurvrouw@example.nl", first_name="Anja", last_name="de Vries")
+    round_ = RoundFactory(panel=panel, title="Ronde voorjaar")
+    with commit():
+        response = client.post(reverse("stories:panel", args=[panel.pk]), {"action": "add", "email": resident.email})
+    assert response.status_code == 302
+
+    (mail,) = smtp_server.to("buurvrouw@example.nl")
+    assert mail["Subject"] == f'U zit nu in het verhalenpanel "{panel.name}"'
+    text = text_of(mail)
+    assert "kiest u per doel het verhaal over de belangrijkste verandering" in text
+    rounds = reverse("stories:rounds")
+    assert absolute_url(rounds) in text
+    (message,) = Message.objects.filter(recipient=resident, kind="stories.panel_member")
+    assert message.link == rounds  # the inbox links the same page
+
+    # That page is where the new member finds the panel's round; the round's page shows them its stories to choose from.
+    member = Client()
+    verified(member, resident)
+    assert round_.get_absolute_url() in member.get(rounds).content.decode()
+    assert "De verhalen van deze ronde" in member.get(round_.get_absolute_url()).content.decode()
+
+    # Whoever is already on the panel, or taken off it, hears nothing new.
+    client.post(reverse("stories:panel", args=[panel.pk]), {"action": "add", "email": resident.email})
+    client.post(reverse("stories:panel", args=[panel.pk]), {"action": "remove", "member": str(resident.pk)})
+    assert Message.objects.filter(recipient=resident).count() == 1
 
 
 def test_a_round_starts_on_the_panels_page_with_the_goals_as_domains(staff):
