@@ -30,3 +30,19 @@ def record_event(
         municipality=municipality,
         details=details,
     )
+
+
+def record_list_read(actor, model: type[models.Model], rows, *, named: str) -> AuditEvent | None:
+    """One line for a list of someone else's personal data that staff were shown: the rows by id under `named`, and
+    the municipality when they all belong to one (each row has `municipality`). Nothing when the list was empty."""
+    rows = list(rows)
+    if not rows:
+        return None
+    codes = {row.municipality.statcode for row in rows}
+    return record_event(
+        actor,
+        Action.VIEW,
+        object_type=model._meta.label_lower,
+        municipality=codes.pop() if len(codes) == 1 else "",
+        **{named: sorted(row.pk for row in rows)},
+    )

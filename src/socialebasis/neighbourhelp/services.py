@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from socialebasis.areas.models import Municipality, Neighbourhood
 from socialebasis.areas.selectors import district_of_postcode, municipality_of_postcode, postcode_digits, postcode_point
 from socialebasis.audit.models import Action
-from socialebasis.audit.services import record_event
+from socialebasis.audit.services import record_event, record_list_read
 from socialebasis.core.permissions import can
 from socialebasis.core.roles import Role, works_for
 from socialebasis.notifications.services import notify
@@ -451,15 +451,7 @@ def record_list_opening(user, requests) -> None:
     requests = list(requests)
     staff_of = {found.municipality_id: works_for(user, found.municipality) for found in requests}
     read = [found for found in requests if staff_of[found.municipality_id] and found.owner_id != user.pk]
-    if read:
-        codes = {found.municipality.statcode for found in read}
-        record_event(
-            user,
-            Action.VIEW,
-            object_type=HelpRequest._meta.label_lower,
-            municipality=codes.pop() if len(codes) == 1 else "",
-            requests=sorted(found.pk for found in read),
-        )
+    record_list_read(user, HelpRequest, read, named="requests")
 
 
 def _recount(user_ids) -> None:

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from socialebasis.audit.models import Action
-from socialebasis.audit.services import record_event
+from socialebasis.audit.services import record_event, record_list_read
 from socialebasis.core.permissions import can
 from socialebasis.core.roles import works_for
 from socialebasis.uploads import services as uploads
@@ -250,12 +250,4 @@ def record_reading(reader, story: Story) -> None:
 def record_list_reading(reader, stories) -> None:
     """Staff were shown a list with residents' stories the tellers did not make public: one line naming them."""
     read = [story for story in stories if _read_as_staff(reader, story)]
-    if read:
-        codes = {story.municipality.statcode for story in read}
-        record_event(
-            reader,
-            Action.VIEW,
-            object_type=Story._meta.label_lower,
-            municipality=codes.pop() if len(codes) == 1 else "",
-            stories=sorted(story.pk for story in read),
-        )
+    record_list_read(reader, Story, read, named="stories")
