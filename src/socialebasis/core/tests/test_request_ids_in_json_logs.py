@@ -72,7 +72,7 @@ def test_every_json_line_of_a_request_carries_the_id_the_answer_names_and_no_que
     assert request_line["status"] == 200 and request_line["method"] == "GET"
     assert request_line["route"] == "logs/" and request_line["view"] == "logs"
     assert request_line["level"] == "info" and request_line["timestamp"]
-    assert "schuldhulp" not in json_log.getvalue() and "5261" not in json_log.getvalue()
+    assert "schuldhulp" not in json_log.getvalue() and "5261AB" not in json_log.getvalue().upper()
 
 
 def test_djangos_not_found_line_carries_the_request_id_and_nothing_is_left_bound_afterwards(client, json_log, db):
