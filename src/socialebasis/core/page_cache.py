@@ -147,18 +147,22 @@ def changed(scopes: list[str]) -> None:
             logger.error("page cache: stale pages may be served until the cache answers again", exc_info=True)
 
 
-def follow(scope: str, models: frozenset[str], *, also=(), uid: str) -> None:
+def follow(scope: str, models: frozenset[str], *, also=(), uid: str, unseen=None) -> None:
     """Give `scope` a new stamp after the commit of every ORM save, delete or many-to-many change of the named models
     (`app_label.modelname`, lower case; a many-to-many change counts for the model whose relation changed), and of
     each signal in `also` sent for them (`workflows.signals.transitioned`: a status step is written by `.update()`).
-    After the commit: a page made from the old rows meanwhile is kept under the old stamp, never found again."""
+    After the commit: a page made from the old rows meanwhile is kept under the old stamp, never found again.
+
+    `unseen(signal=…, instance=…, **kwargs)`, if given, names the writes no page of the scope shows (a new entry that
+    waits for moderation): those keep the stamp."""
 
     def row_changed(sender, instance=None, **kwargs) -> None:
         names = {sender._meta.label_lower}
         if instance is not None and hasattr(instance, "_meta"):
             names.add(instance._meta.label_lower)
-        if not names.isdisjoint(models):
-            transaction.on_commit(partial(changed, [scope]))
+        if names.isdisjoint(models) or (unseen is not None and unseen(instance=instance, **kwargs)):
+            return
+        transaction.on_commit(partial(changed, [scope]))
 
     for n, signal in enumerate((post_save, post_delete, m2m_changed, *also)):
         signal.connect(row_changed, weak=False, dispatch_uid=f"{uid}-{n}")

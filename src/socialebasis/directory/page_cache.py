@@ -10,8 +10,9 @@ the workflow sends `transitioned`."""
 
 from functools import partial
 
+from django.apps import apps
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed
 
 from socialebasis.core import page_cache
 from socialebasis.workflows.signals import transitioned
@@ -32,24 +33,21 @@ def changed() -> None:
     transaction.on_commit(partial(page_cache.changed, [SCOPE]))
 
 
-def _unseen(kwargs) -> bool:
+def _unseen(*, signal, instance=None, created=False, **kwargs) -> bool:
     """A row no public page shows, before or after this write: a new entry that waits for moderation (or a draft),
     or a relation of an entry that is not public. A status step always counts: it arrives as `transitioned`, and
     a save that changes an existing row always counts, whatever its status now."""
-    instance = kwargs.get("instance")
     status = getattr(instance, "status", None)
-    if status is None or status in PUBLIC_STATUSES or "signal" not in kwargs:
+    if status is None or status in PUBLIC_STATUSES:
         return False
-    return kwargs.get("created", False) or kwargs["signal"] is m2m_changed
-
-
-def _row_changed(sender, **kwargs) -> None:
-    if sender._meta.app_label in _SHOWN_BY and sender._meta.model_name not in _NOT_SHOWN and not _unseen(kwargs):
-        changed()
+    return created or signal is m2m_changed
 
 
 def connect() -> None:
-    post_save.connect(_row_changed, dispatch_uid="directory-page-cache-save")
-    post_delete.connect(_row_changed, dispatch_uid="directory-page-cache-delete")
-    m2m_changed.connect(_row_changed, dispatch_uid="directory-page-cache-m2m")
-    transitioned.connect(_row_changed, dispatch_uid="directory-page-cache-status")  # a status is written by update()
+    """Follow every model of the apps the pages show (their many-to-many tables included), once the apps are ready."""
+    shown = frozenset(
+        model._meta.label_lower
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.app_label in _SHOWN_BY and model._meta.model_name not in _NOT_SHOWN
+    )
+    page_cache.follow(SCOPE, shown, also=(transitioned,), uid="directory-page-cache", unseen=_unseen)
