@@ -1,6 +1,7 @@
 """The age-friendly survey from both sides: a resident answers it (a question that only follows a "ja"), a
-professional goes through the project's seven step pages, enters a paper form, reads the results and turns one into
-an action on the sociale agenda, which "jullie zeiden, wij deden" shows. Every page axe-clean."""
+professional goes through the project's seven step pages, enters a paper form, closes the survey early, reads the
+results and turns one into an action on the sociale agenda, which "jullie zeiden, wij deden" shows. Every page
+axe-clean."""
 
 from datetime import timedelta
 
@@ -56,7 +57,13 @@ def test_older_residents_are_asked_and_heard(site, page, assert_accessible, user
         assert_accessible(page)
     page.goto(f"{site}/peilingen/{survey.pk}/invoeren/")
     assert_accessible(page)
-    page.goto(f"{site}/peilingen/{survey.pk}/uitkomsten/")
+    # The working group closes the survey early; its results are published at once.
+    page.goto(f"{site}/peilingen/{survey.pk}/")
+    page.locator("main").get_by_role("link", name="Peiling nu sluiten").click()
+    assert_accessible(page)
+    with page.expect_navigation():
+        page.locator("main").get_by_role("button", name="Peiling nu sluiten").click()
+    expect(page.locator("main")).to_contain_text("De peiling is gesloten")
     assert_accessible(page)
     page.goto(f"{site}/peilingen/{survey.pk}/actie/")
     main = page.locator("main")

@@ -15,7 +15,7 @@ from socialebasis.health.dimensions import KEYS
 from socialebasis.health.models import Contribution
 from socialebasis.surveys import age_friendly
 from socialebasis.surveys import services as surveys
-from socialebasis.surveys.models import Entry, Project, Survey
+from socialebasis.surveys.models import Entry, Project
 
 MUNICIPALITY = "GM0668"
 # Contributions per wijk (the first four wijken of the newest division): 14 and 9 are shown; 3 and 3 are hidden.
@@ -76,9 +76,9 @@ def load_surveys(staff=None) -> str:
             survey, given, district=district, entry=entry, entered_by=None if entry == Entry.ONLINE else staff,
             is_demo=True,
         )  # fmt: skip
-    # The demo's survey took place last month: the answers came in while it was open, and now that it has closed
-    # its results are published (ADR 0042), as a visitor of the demo should see them. Only the dates move.
-    Survey.objects.filter(pk=survey.pk).update(opens_on=today - timedelta(days=60), closes_on=today - timedelta(days=1))
+    # The working group closed the survey yesterday, so its results are published (ADR 0042), as a visitor of the
+    # demo should see them.
+    surveys.close_survey(survey, actor=staff)
     surveys.update_project(project, 4, {"conversations": "Twee koffieochtenden in het dorpshuis, 18 ouderen (demo)."})
     if staff is not None:
         surveys.add_action(

@@ -1,7 +1,7 @@
 """Writes of surveys: a survey from a document (surveys are data), a response (online, paper or assisted), the
 age-friendly project through its seven steps, and a result that becomes an action on the wijk's sociale agenda."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -150,6 +150,22 @@ def submit_response(
         if entered_by is not None:
             record_event(entered_by, AuditAction.CREATE, response, municipality=survey.municipality.statcode)
     return response
+
+
+def close_survey(survey: Survey, *, actor=None) -> Survey:
+    """Close an open survey early: yesterday becomes its last day, so no answer comes in from now on and its
+    results are published (ADR 0042). A survey that opened today closes from tomorrow on: its answers of today
+    must lie within its dates."""
+    today = timezone.localdate()
+    if today > survey.closes_on:
+        raise SurveyError(_("This survey has already closed."))
+    if today <= survey.opens_on:
+        raise SurveyError(_("A survey can be closed from the day after its first day."))
+    survey.closes_on = today - timedelta(days=1)
+    survey.save(update_fields=["closes_on"])
+    if actor is not None:
+        record_event(actor, AuditAction.UPDATE, survey, municipality=survey.municipality.statcode)
+    return survey
 
 
 # The age-friendly project (seed 004) ----------------------------------------------------------------------------

@@ -8,6 +8,7 @@ urlpatterns = [
     path("peilingen/", views.survey_list, name="list"),
     path("peilingen/<int:pk>/", views.survey, name="survey"),
     path("peilingen/<int:pk>/invoeren/", views.paper_entry, name="paper-entry"),
+    path("peilingen/<int:pk>/sluiten/", views.close_survey, name="close"),
     path("peilingen/<int:pk>/uitkomsten/", views.survey_results, name="results"),
     path("peilingen/<int:pk>/uitkomsten.csv", views.survey_results_csv, name="results-csv"),
     path("peilingen/<int:pk>/jullie-zeiden-wij-deden/", views.said_and_did, name="said-did"),

@@ -80,6 +80,24 @@ def paper_entry(request, pk: int):
     return render(request, "surveys/paper_entry.html", {"survey": survey, "form": form, "errors": errors})
 
 
+@login_required
+def close_survey(request, pk: int):
+    """Ask before closing: from then on no answer comes in and the results are published."""
+    survey = _survey_or_404(request, pk)
+    if not can(request.user, "surveys.manage_survey", survey):
+        raise PermissionDenied
+    errors = []
+    if request.method == "POST":
+        try:
+            services.close_survey(survey, actor=request.user)
+        except services.SurveyError as error:
+            errors = error.errors
+        else:
+            messages.success(request, _("The survey is closed. Its results are published."))
+            return redirect("surveys:results", pk=survey.pk)
+    return render(request, "surveys/close.html", {"survey": survey, "errors": errors, "is_open": _is_open(survey)})
+
+
 def survey_results(request, pk: int):
     survey = _survey_or_404(request, pk)
     code = request.GET.get("wijk") or None

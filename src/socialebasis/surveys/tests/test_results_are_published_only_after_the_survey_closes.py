@@ -38,7 +38,7 @@ def _csv_rows(client, survey) -> list[list[str]]:
 
 
 def _close(survey) -> Survey:
-    Survey.objects.filter(pk=survey.pk).update(closes_on=timezone.localdate() - timedelta(days=1))
+    services.close_survey(survey, actor=survey.staff)
     return Survey.objects.get(pk=survey.pk)
 
 
@@ -62,3 +62,37 @@ def test_a_closed_survey_shows_its_results_and_takes_no_more_answers(client, sur
             entered_by=survey.staff,
         )  # fmt: skip
     assert closed.responses.count() == 7
+
+
+def test_staff_close_a_survey_early_after_a_question_and_its_results_are_published(
+    client, verified, survey, user_factory
+):
+    path = reverse("surveys:close", args=[survey.pk])
+    resident = user_factory(username="inwoner")
+    client.force_login(resident)
+    assert client.post(path).status_code == 403
+    verified(client, survey.staff)
+    survey_page = client.get(reverse("surveys:survey", args=[survey.pk])).content.decode()
+    assert path in survey_page
+    question = client.get(path).content.decode()
+    assert "staan de uitkomsten meteen online" in question
+    assert Survey.objects.get(pk=survey.pk).closes_on > timezone.localdate()  # asking closes nothing
+
+    answer = client.post(path, follow=True)
+    closed = Survey.objects.get(pk=survey.pk)
+    assert closed.closes_on == timezone.localdate() - timedelta(days=1)
+    assert answer.redirect_chain[-1][0] == reverse("surveys:results", args=[survey.pk])
+    assert "De peiling is gesloten" in answer.content.decode()
+    assert results.question_results(closed)
+    assert path not in client.get(reverse("surveys:survey", args=[survey.pk])).content.decode()
+    again = client.post(path).content.decode()
+    assert "Deze peiling is al gesloten." in again
+
+
+def test_a_survey_that_opened_today_cannot_be_closed_before_tomorrow(survey):
+    survey.opens_on = timezone.localdate()
+    survey.save(update_fields=["opens_on"])
+    with pytest.raises(services.SurveyError) as refused:
+        services.close_survey(survey, actor=survey.staff)
+    assert refused.value.errors == ["Een peiling kan worden gesloten vanaf de dag na de eerste dag."]
+    assert Survey.objects.get(pk=survey.pk).closes_on > timezone.localdate()
