@@ -214,3 +214,21 @@ def sign_in(site):
             main.get_by_role("button", name="Inloggen").click()
 
     return submit
+
+
+@pytest.fixture
+def signed_in_as(site, verified):
+    """Put a browser page in `user`'s session without the sign-in forms (their own journeys test those), replacing
+    whoever it was signed in as. `second_factor=True`: as after the TOTP step, which staff pages ask for."""
+    from django.test import Client
+
+    def sign_in(page: Page, user, *, second_factor: bool = False) -> None:
+        client = Client()
+        if second_factor:
+            verified(client, user)
+        else:
+            client.force_login(user)
+        page.context.clear_cookies()
+        page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site}])
+
+    return sign_in

@@ -13,21 +13,13 @@ BAD = GOOD + "a2;GM0797;Koor;;;zingen;gratis;nee;;;\n"
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 def test_an_administrator_imports_activities_from_the_import_page(
-    site, new_page, assert_accessible, user_factory, client, tmp_path, javascript
+    site, new_page, assert_accessible, user_factory, signed_in_as, tmp_path, javascript
 ):
-    from django_otp import DEVICE_ID_SESSION_KEY
-
-    from socialebasis.accounts.tests.factories import TOTPDeviceFactory
     from socialebasis.directory.models import Activity
 
     chief = user_factory(username="beheerder", administrator=True)
-    device = TOTPDeviceFactory(user=chief)
-    client.force_login(chief)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
     page = new_page(javascript=javascript)
-    page.context.add_cookies([{"name": "sessionid", "value": session.session_key, "url": site}])
+    signed_in_as(page, chief, second_factor=True)
 
     page.goto(f"{site}/beheer/")
     assert_accessible(page)  # Django's own index, with our link to the imports

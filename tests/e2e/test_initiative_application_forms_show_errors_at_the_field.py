@@ -2,19 +2,13 @@
 field and a summary at the top whose link leads to that field; the page with errors has no axe violations."""
 
 import pytest
-from django.test import Client
 
 pytestmark = pytest.mark.e2e
 
 
-def _as(page, site, user):
-    client = Client()
-    client.force_login(user)
-    page.context.clear_cookies()
-    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site}])
-
-
-def test_the_table_and_the_applicant_see_their_errors_at_the_field(site, new_page, assert_accessible, user_factory):
+def test_the_table_and_the_applicant_see_their_errors_at_the_field(
+    site, new_page, assert_accessible, user_factory, signed_in_as
+):
     from socialebasis.areas.models import Municipality
     from socialebasis.frameworks import services as framework_services
     from socialebasis.initiatives import selectors, services
@@ -35,7 +29,7 @@ def test_the_table_and_the_applicant_see_their_errors_at_the_field(site, new_pag
     page = new_page(javascript=False)
 
     # A member declares an interest but does not say which.
-    _as(page, site, member)
+    signed_in_as(page, member)
     page.goto(f"{site}{application.get_absolute_url()}")
     main = page.locator("main")
     main.get_by_label("Ja", exact=True).check()
@@ -60,14 +54,16 @@ def test_the_table_and_the_applicant_see_their_errors_at_the_field(site, new_pag
 
     # The applicant sends an answer without text.
     question = services.ask_question(application, member, "where", "Mag het op het plein?")
-    _as(page, site, applicant)
+    signed_in_as(page, applicant)
     page.goto(f"{site}{application.get_absolute_url()}")
     page.locator("main").get_by_role("button", name="Mijn antwoord versturen").click()
     assert "Dit veld is vereist." in page.locator(f"#id_a{question.pk}-answer_error").inner_text()
     assert_accessible(page)
 
 
-def test_the_one_page_application_shows_its_errors_at_the_field(site, new_page, assert_accessible, user_factory):
+def test_the_one_page_application_shows_its_errors_at_the_field(
+    site, new_page, assert_accessible, user_factory, signed_in_as
+):
     from socialebasis.areas.models import Municipality
     from socialebasis.frameworks import services as framework_services
     from socialebasis.initiatives import selectors, services
@@ -79,7 +75,7 @@ def test_the_one_page_application_shows_its_errors_at_the_field(site, new_page, 
     wijk = selectors.latest_districts(oss).get(name="Schadewijk")
     services.set_budget(fund, wijk, 2026, 5000, actor=None)
     page = new_page(javascript=False)
-    _as(page, site, user_factory(first_name="Fatima"))
+    signed_in_as(page, user_factory(first_name="Fatima"))
 
     # She asks for more than the fund gives and forgets the name of her plan.
     page.goto(f"{site}/initiatieven/fondsen/{fund.pk}/aanvragen/")

@@ -2,7 +2,6 @@
 decides, and the public sees what was granted; every page of the initiatives app once, each checked with axe."""
 
 import pytest
-from django.test import Client
 
 pytestmark = pytest.mark.e2e
 
@@ -21,14 +20,7 @@ def fund_site(site):
     return site, fund, wijk
 
 
-def _as(page, site, user):
-    client = Client()
-    client.force_login(user)
-    page.context.clear_cookies()
-    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site}])
-
-
-def test_apply_ask_back_answer_decide_and_publish(fund_site, new_page, assert_accessible, user_factory):
+def test_apply_ask_back_answer_decide_and_publish(fund_site, new_page, assert_accessible, user_factory, signed_in_as):
     from socialebasis.initiatives import services
     from socialebasis.initiatives.models import Application
 
@@ -40,7 +32,7 @@ def test_apply_ask_back_answer_decide_and_publish(fund_site, new_page, assert_ac
     # The public fund page, then the one-page form.
     page.goto(f"{site}/initiatieven/fondsen/{fund.pk}/")
     assert_accessible(page)
-    _as(page, site, applicant)
+    signed_in_as(page, applicant)
     page.goto(f"{site}/initiatieven/fondsen/{fund.pk}/aanvragen/")
     assert_accessible(page)
     main = page.locator("main")
@@ -64,7 +56,7 @@ def test_apply_ask_back_answer_decide_and_publish(fund_site, new_page, assert_ac
     assert application.status == "submitted"
 
     # The table (a resident) starts the review, declares no interest and asks a question back.
-    _as(page, site, member)
+    signed_in_as(page, member)
     page.goto(f"{site}/initiatieven/mijn/")
     assert_accessible(page)
     page.goto(f"{site}{application.get_absolute_url()}")
@@ -79,7 +71,7 @@ def test_apply_ask_back_answer_decide_and_publish(fund_site, new_page, assert_ac
     assert_accessible(page)  # the table's view
 
     # The applicant answers; the review goes on.
-    _as(page, site, applicant)
+    signed_in_as(page, applicant)
     page.goto(f"{site}{application.get_absolute_url()}")
     page.locator("main").get_by_label("Uw antwoord", exact=True).fill("Ja, de gemeente gaf toestemming.")
     page.locator("main").get_by_role("button", name="Mijn antwoord versturen").click()
@@ -87,7 +79,7 @@ def test_apply_ask_back_answer_decide_and_publish(fund_site, new_page, assert_ac
     assert_accessible(page)
 
     # The table decides, then sends the decision as a separate moment.
-    _as(page, site, member)
+    signed_in_as(page, member)
     page.goto(f"{site}{application.get_absolute_url()}")
     main = page.locator("main")
     main.get_by_label("Helemaal toegekend").check()
@@ -106,7 +98,7 @@ def test_apply_ask_back_answer_decide_and_publish(fund_site, new_page, assert_ac
     page.goto(f"{site}/initiatieven/fondsen/{fund.pk}/verdeling/?year=2026&total=10000&base_share=100")
     assert "Wat als: nieuwe bedragen naast de huidige" in page.locator("main").inner_text()
     assert_accessible(page)
-    _as(page, site, applicant)
+    signed_in_as(page, applicant)
     page.goto(f"{site}/initiatieven/nieuw/?gemeente=GM0828")
     assert_accessible(page)
     main = page.locator("main")

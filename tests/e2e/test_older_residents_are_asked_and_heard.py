@@ -12,10 +12,7 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.e2e
 
 
-def test_older_residents_are_asked_and_heard(site, page, assert_accessible, user_factory, client):
-    from django_otp import DEVICE_ID_SESSION_KEY
-
-    from socialebasis.accounts.tests.factories import TOTPDeviceFactory
+def test_older_residents_are_asked_and_heard(site, page, assert_accessible, user_factory, signed_in_as):
     from socialebasis.areas.models import District, Municipality
     from socialebasis.surveys import services
     from socialebasis.surveys.models import Answer
@@ -43,12 +40,7 @@ def test_older_residents_are_asked_and_heard(site, page, assert_accessible, user
     assert Answer.objects.get(question__key="walking_aid_hard").text == "Bij de bushalte"
 
     staff = user_factory(username="opbouw", professional=True, municipalities=[municipality])
-    device = TOTPDeviceFactory(user=staff)
-    client.force_login(staff)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
-    page.context.add_cookies([{"name": "sessionid", "value": session.session_key, "url": site}])
+    signed_in_as(page, staff, second_factor=True)
     page.goto(f"{site}/gemeenten/GM0668/wijken/{district.statcode}/ouderen-betrekken/")
     assert_accessible(page)
     for step in range(1, 8):

@@ -44,18 +44,9 @@ def test_a_resident_finds_their_data_and_deletes_their_account(
     assert_accessible(page)
 
 
-def test_the_register_page_for_a_policy_officer(site, page, assert_accessible, user_factory, client):
-    from django_otp import DEVICE_ID_SESSION_KEY
-
-    from socialebasis.accounts.tests.factories import TOTPDeviceFactory
-
+def test_the_register_page_for_a_policy_officer(site, page, assert_accessible, user_factory, signed_in_as):
     officer = user_factory(username="beleid", policy_officer=True)
-    device = TOTPDeviceFactory(user=officer)
-    client.force_login(officer)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
-    page.context.add_cookies([{"name": "sessionid", "value": session.session_key, "url": site}])
+    signed_in_as(page, officer, second_factor=True)
     page.goto(f"{site}/account/verwerkingsregister/")
     expect(page.locator("h1")).to_have_text("Verwerkingsregister")
     expect(page.locator("main")).to_contain_text("Mislukte inlogpogingen")
