@@ -54,21 +54,22 @@ declare(
     )
 )
 
-# The description is free text: a reporter may name themselves or a neighbour. It is needed while the signal is
-# worked on; the yearly report and the counts never read it. So a handled signal loses it when its reporter is made
-# anonymous (a text that names them would undo that), and erasing the reporter's account blanks it at once
-# (ADR 0040, update "the description of a signal").
+# The description is free text: a reporter may name themselves or a neighbour; so may the outcome, staff's last note
+# to the reporter, which answers it. Both are needed while the signal is worked on; the yearly report and the counts
+# never read them. So a handled signal loses them when its reporter is made anonymous (a text that names them would
+# undo that), and erasing the reporter's account blanks them at once (ADR 0040, update "the description of a
+# signal").
 declare(
     Processing(
         model="signalling.Signal",
-        fields=("description",),
-        export_fields=("theme", "district", "description", "status", "created_at"),
+        fields=("description", "outcome"),
+        export_fields=("theme", "district", "description", "status", "created_at", "outcome"),
         person="contact__user",
         purpose=_("What a resident, professional or partner noticed in a wijk, so that it is handled and counted."),
         legal_basis=LegalBasis.PUBLIC_TASK,
         subjects=_("residents, professionals and partners who raised a signal, and whoever they wrote about"),
         on_erasure=Erasure.ANONYMISE,
-        anonymise={"description": ""},
+        anonymise={"description": "", "outcome": ""},
         retention=Retention(
             days=REPORTER_DAYS,
             setting="SIGNALLING_REPORTER_RETENTION_DAYS",
@@ -76,8 +77,8 @@ declare(
             only=~Q(status__in=OPEN_STATUSES),
             action=Erasure.ANONYMISE,
             description=_(
-                "once handled, 365 days after the signal was raised the description is removed; the signal stays "
-                "(setting SIGNALLING_REPORTER_RETENTION_DAYS)"
+                "once handled, 365 days after the signal was raised its description and outcome are removed; the "
+                "signal stays (setting SIGNALLING_REPORTER_RETENTION_DAYS)"
             ),
         ),
     )

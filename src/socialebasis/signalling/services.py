@@ -110,9 +110,9 @@ def combine_into_agenda(signals: list[Signal], *, actor, agenda_data: dict, note
 
 
 def erase_reporter(user) -> int:
-    """Erasing an account (ADR 0025): the descriptions of the signals the person raised are blanked and their
-    contacts made anonymous; the signals stay, so they are still counted. One step, because once the contact has
-    lost its account nothing finds the person's signals."""
+    """Erasing an account (ADR 0025): the descriptions and outcomes of the signals the person raised are blanked and
+    their contacts made anonymous; the signals stay, so they are still counted. One step, because once the contact
+    has lost its account nothing finds the person's signals."""
     with transaction.atomic():
-        Signal.objects.filter(contact__user=user).update(description="")
+        Signal.objects.filter(contact__user=user).update(description="", outcome="")
         return ReporterContact.objects.filter(user=user).update(user=None, **ReporterContact.ANONYMOUS)
