@@ -237,12 +237,39 @@ EXPECTED_KINDS = {
 
 # The demo runs on SQLite, and loading it is the slow part (a minute a time on the two cores): the walk runs once,
 # as a visitor and then as a resident, in the SQLite run of `make test`; the pages are the same on PostgreSQL, where
-# the browser tests read them (docs/adr/0010-test-strategy.md).
+# the browser tests read them and the production shape loads the demo (docs/adr/0010-test-strategy.md). The same
+# loaded demo then shows that `make demo` a second time adds nothing.
 @pytest.mark.skipif("postgresql" in settings.DATABASES["default"]["ENGINE"], reason="the demo's database is SQLite")
 def test_no_page_of_the_demo_shows_an_internal_code_to_a_visitor_or_a_resident(demo, client, user_factory):
     _check_the_visitors_pages(client)
     client.cookies.clear()
     _check_a_residents_pages(client, user_factory)
+    _check_loading_again_adds_nothing()
+
+
+def _check_loading_again_adds_nothing():
+    from django.apps import apps
+
+    from socialebasis.frameworks.models import FrameworkVersion
+
+    # What a second run may write is a log, not content: its audit lines, the record of each import run, and the
+    # sign-in records of the walk above.
+    content = [
+        model
+        for model in apps.get_models()
+        if model._meta.app_label not in ("audit", "sessions", "axes", "admin", "contenttypes", "auth")
+        and model._meta.label != "indicators.ImportRun"
+    ]
+    before = {model._meta.label: model._base_manager.count() for model in content}
+    call_command("load_demo", "--no-accounts", stdout=io.StringIO())
+    after = {model._meta.label: model._base_manager.count() for model in content}
+    assert {label: (n, after[label]) for label, n in before.items() if after[label] != n} == {}
+    assert sorted(FrameworkVersion.objects.values_list("framework__municipality__statcode", "number")) == [
+        ("GM0668", 1),
+        ("GM0797", 1),
+        ("GM0828", 1),
+        ("GM1961", 1),
+    ]
 
 
 def _check_the_visitors_pages(client):

@@ -45,19 +45,6 @@ def test_loading_presets_twice_adds_no_version(seed_areas):
     assert AuditEvent.objects.filter(action=Action.IMPORT).count() == 4
 
 
-# Committing like the real command does: other demo steps use temporary tables dropped on commit.
-@pytest.mark.django_db(transaction=True)
-def test_demo_loads_the_four_frameworks_once():
-    call_command("load_demo", "--no-accounts", stdout=io.StringIO())
-    call_command("load_demo", "--no-accounts", stdout=io.StringIO())
-    assert sorted(FrameworkVersion.objects.values_list("framework__municipality__statcode", "number")) == [
-        ("GM0668", 1),
-        ("GM0797", 1),
-        ("GM0828", 1),
-        ("GM1961", 1),
-    ]
-
-
 def test_assess_prints_the_same_json_as_the_api(client, frameworks, monkeypatch):
     printed = _run("assess", "--municipality", "GM1961", stdin=json.dumps(KOOR), monkeypatch=monkeypatch)
     answered = client.post(
