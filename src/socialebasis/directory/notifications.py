@@ -34,3 +34,27 @@ def entry_rejected(entry, actor, note, source) -> None:
         return
     with transaction.atomic():
         notify(owner, REJECTED.key, context={"name": str(entry), "note": note}, about=entry)
+
+
+# A professional decided on a change someone proposed to a public entry (services.approve_revision and
+# reject_revision): its author hears the outcome, and on a refusal the reason, which no page shows them.
+CHANGE_DECIDED = register(
+    "directory.change_decided",
+    _("Decisions on changes you proposed to the sociale kaart"),
+    default=Frequency.IMMEDIATELY,
+    description=_("When a professional has checked a change you proposed to an activity, place or organisation."),
+)
+
+
+def change_decided(revision, entry, actor, *, approved: bool) -> None:
+    """Inside the decision's transaction. Nobody is told about their own decision, or when no account proposed it."""
+    author = revision.author
+    if author is None or (actor is not None and author.pk == actor.pk):
+        return
+    notify(
+        author,
+        CHANGE_DECIDED.key,
+        context={"name": str(entry), "approved": approved, "note": revision.note if not approved else ""},
+        about=entry,
+        key=f"directory.change_decided:{revision.pk}",
+    )

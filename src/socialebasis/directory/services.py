@@ -20,6 +20,7 @@ from socialebasis.frameworks.assessment import UnknownCriteria, assess_activity
 from socialebasis.notifications.services import notify
 from socialebasis.workflows.services import transition
 
+from . import notifications as directory_notifications
 from . import page_cache
 from .models import Activity, MeetingPlace, Organisation, Revision, RevisionStatus, SavedSearch
 from .schedule import weekday_mask
@@ -431,6 +432,7 @@ def approve_revision(revision: Revision, changed_entry, *, actor, note: str = ""
         checked=True,
         note=note[:500],
     )
+    directory_notifications.change_decided(revision, entry, actor, approved=True)
     return entry
 
 
@@ -450,4 +452,5 @@ def reject_revision(revision: Revision, entry, *, actor, note: str) -> Revision:
         approved=False,
         note=note[:500],
     )
+    directory_notifications.change_decided(revision, entry, actor, approved=False)
     return revision

@@ -8,6 +8,7 @@ from socialebasis.areas.models import Municipality
 from socialebasis.audit.models import AuditEvent
 from socialebasis.directory.models import Activity, Organisation, Revision, RevisionStatus
 from socialebasis.directory.vocabulary import Status
+from socialebasis.notifications.models import Message
 
 from .factories import ActivityFactory, MeetingPlaceFactory, OrganisationFactory
 
@@ -89,6 +90,9 @@ def test_the_professional_sees_old_and_new_with_dutch_labels_and_approving_appli
     revision.refresh_from_db()
     assert revision.status == RevisionStatus.APPROVED and revision.decided_by == professional
     assert AuditEvent.objects.filter(object_id=str(activity.pk), actor=professional, details__approved=True).exists()
+    [message] = Message.objects.filter(recipient=owner, kind="directory.change_decided")
+    assert message.subject == 'Uw wijziging van "Koffieochtend met taart" staat op de sociale kaart'
+    assert message.link == activity.get_absolute_url()
 
 
 def test_a_rejected_change_leaves_the_entry_and_the_owner_reads_the_note(
@@ -114,6 +118,10 @@ def test_a_rejected_change_leaves_the_entry_and_the_owner_reads_the_note(
     client.force_login(owner)
     page = client.get(reverse("directory:place", args=[place.pk])).content.decode()
     assert "niet goedgekeurd" in page and "Dit is geen openbare plek." in page
+    # Also in the inbox (and by e-mail as the owner chose), since they may not look at the page again.
+    [message] = Message.objects.filter(recipient=owner, kind="directory.change_decided")
+    assert message.subject == 'Uw wijziging van "Buurthuis De Linde" is niet doorgevoerd'
+    assert "Dit is geen openbare plek." in message.body and "de pagina blijft zoals hij was" in message.body
 
 
 def test_an_organisation_edit_waits_too_and_a_moderators_own_edit_applies_at_once(
