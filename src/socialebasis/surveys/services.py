@@ -13,7 +13,7 @@ from socialebasis.core.dates import in_window
 from socialebasis.profiles.forms import AgendaItemForm
 from socialebasis.profiles.services import save_agenda_item
 
-from . import age_friendly
+from . import age_friendly, results
 from .models import Action, Answer, Entry, Project, Question, QuestionKind, Response, Survey
 
 MAX_TEXT = 2000
@@ -128,7 +128,7 @@ def submit_response(
         errors.append("Geef aan wie het formulier invoert.")
     if not survey.anonymous and entry == Entry.ONLINE and respondent is None:
         errors.append("Log in om deze peiling in te vullen.")
-    if timezone.localdate() > survey.closes_on:
+    if results.are_published(survey):
         # Its results are published now and must not change (ADR 0042), so no answer comes in after, on paper too.
         errors.append(_("This survey has closed; no answers can be added."))
     if not survey.anonymous and respondent is not None and survey.responses.filter(respondent=respondent).exists():
@@ -157,7 +157,7 @@ def close_survey(survey: Survey, *, actor=None) -> Survey:
     results are published (ADR 0042). A survey that opened today closes from tomorrow on: its answers of today
     must lie within its dates."""
     today = timezone.localdate()
-    if today > survey.closes_on:
+    if results.are_published(survey, today):
         raise SurveyError(_("This survey has already closed."))
     if today <= survey.opens_on:
         raise SurveyError(_("A survey can be closed from the day after its first day."))
