@@ -4,6 +4,7 @@ from rest_framework import generics
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from socialebasis.api.audit import AuditedList
 from socialebasis.api.params import municipality_code, municipality_parameter, openapi_parameters, path_parameter
 from socialebasis.api.schema import problem_responses
 from socialebasis.core.permissions import can, visible
@@ -36,21 +37,15 @@ LIST_PARAMETERS = openapi_parameters([municipality_parameter()])
     parameters=LIST_PARAMETERS,
     responses={200: serializers.HelpRequestSerializer(many=True), **problem_responses(400, 429)},
 )
-class HelpRequestList(generics.ListAPIView):
+class HelpRequestList(AuditedList, generics.ListAPIView):
     serializer_class = serializers.HelpRequestSerializer
+    record_rows = staticmethod(services.record_list_opening)
 
     def get_queryset(self):
         rows = visible(
             self.request.user, "neighbourhelp.view_helprequest", HelpRequest.objects.select_related(*RELATED)
         )
         return _by_municipality(self.request, rows).order_by("-created_at", "-pk")
-
-    def list(self, request, *args, **kwargs):
-        response = super().list(request, *args, **kwargs)
-        rows = response.data["results"] if isinstance(response.data, dict) else response.data
-        shown = HelpRequest.objects.filter(pk__in={row["id"] for row in rows}).select_related("municipality")
-        services.record_list_opening(request.user, shown)
-        return response
 
 
 @extend_schema(tags=TAGS, summary="One help request", parameters=[ID])

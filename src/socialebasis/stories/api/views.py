@@ -3,6 +3,7 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics
 
+from socialebasis.api.audit import AuditedList
 from socialebasis.api.params import (
     Query,
     municipality_code,
@@ -14,7 +15,6 @@ from socialebasis.api.params import (
 from socialebasis.api.schema import problem_responses
 
 from .. import selectors, services
-from ..models import Story
 from . import serializers
 
 TAGS = ["stories"]
@@ -32,8 +32,9 @@ SEARCH = Query("q", {"type": "string", "maxLength": 100}, "Words in the title or
     parameters=openapi_parameters([municipality_parameter(), SEARCH]),
     responses={200: serializers.StorySerializer(many=True), **problem_responses(400, 429)},
 )
-class StoryList(generics.ListAPIView):
+class StoryList(AuditedList, generics.ListAPIView):
     serializer_class = serializers.StorySerializer
+    record_rows = staticmethod(services.record_list_reading)
 
     def get_queryset(self):
         params = read_query(self.request, [municipality_parameter(), SEARCH])
@@ -42,13 +43,6 @@ class StoryList(generics.ListAPIView):
         if code:
             stories = stories.filter(municipality__statcode=code)
         return stories.order_by("-created_at", "-pk")
-
-    def list(self, request, *args, **kwargs):
-        response = super().list(request, *args, **kwargs)
-        rows = response.data["results"] if isinstance(response.data, dict) else response.data
-        shown = {row["id"] for row in rows}
-        services.record_list_reading(request.user, Story.objects.filter(pk__in=shown).select_related("municipality"))
-        return response
 
 
 @extend_schema(
